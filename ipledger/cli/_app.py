@@ -1,0 +1,92 @@
+"""The ``ipledger`` command group: global options, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+import click
+
+from ipledger.errors import IpledgerError
+from ipledger.ledger import Ledger
+
+__all__ = ["EXIT_DATA", "EXIT_ERROR", "EXIT_OK", "CliContext", "cli", "fail", "main", "pass_cli"]
+
+EXIT_OK = 0
+"""Everything done."""
+EXIT_ERROR = 1
+"""The command could not do its job (bad option, unreadable file, locked ledger, ...)."""
+EXIT_DATA = 2
+"""The job ran but the data had problems: rejected rows on import, failed checks."""
+
+DEFAULT_DB = "ipledger.duckdb"
+
+
+class CliContext:
+    """What every command shares: the ledger path and the debug switch."""
+
+    def __init__(self, db: str, debug: bool) -> None:
+        self.db = db
+        self.debug = debug
+
+    def open_ledger(self, *, read_only: bool = False) -> Ledger:
+        """Open the ledger named by ``--db``."""
+        return Ledger.open(self.db, read_only=read_only)
+
+
+pass_cli = click.make_pass_decorator(CliContext)
+"""Decorator handing a command the :class:`CliContext`."""
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
+    """Print one clear error line to stderr and exit with ``code``."""
+    click.echo(f"ipledger: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--db",
+    default=lambda: os.environ.get("IPLEDGER_DB", DEFAULT_DB),
+    show_default=f"$IPLEDGER_DB or ./{DEFAULT_DB}",
+    help="The ledger file to use.",
+)
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.version_option(package_name="ipledger")
+@click.pass_context
+def cli(ctx: click.Context, db: str, debug: bool) -> None:
+    """ipledger: keep a bureau's IP records and publish its statistics.
+
+    Exit codes: 0 done; 1 error; 2 data problems (rejected rows, failed checks).
+    """
+    ctx.obj = CliContext(db, debug)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; errors are one line on stderr unless ``--debug`` is given."""
+    _register_commands()
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="ipledger", standalone_mode=False)
+    except click.exceptions.Abort:
+        fail("aborted")
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as error:
+        sys.exit(error.exit_code)
+    except IpledgerError as error:
+        if debug:
+            raise
+        fail(str(error).splitlines()[0] if str(error) else type(error).__name__)
+    except OSError as error:
+        if debug:
+            raise
+        fail(f"{error.strerror or error}: {error.filename}" if error.filename else str(error))
+    sys.exit(EXIT_OK)
+
+
+def _register_commands() -> None:
+    """Import the command modules (each adds its commands to :data:`cli`)."""
+    from ipledger.cli import _commands  # noqa: F401

@@ -1,0 +1,5 @@
+"""The sub-commands: each module below registers its own on the ``ipledger`` group."""
+
+from __future__ import annotations
+
+from ipledger.cli import _init  # noqa: F401

@@ -1,0 +1,22 @@
+"""The small public API: ``Ledger.open(...)``, one repository per entity, immutable queries."""
+
+from __future__ import annotations
+
+from ipledger.ledger._ledger import Ledger, PatentRepository, PledgeRepository, RightRepository
+from ipledger.ledger._moments import Moment, as_utc_moment
+from ipledger.ledger._query import PatentQuery, PledgeQuery, Query, RightQuery
+from ipledger.ledger._repository import Repository
+
+__all__ = [
+    "Ledger",
+    "Moment",
+    "PatentQuery",
+    "PatentRepository",
+    "PledgeQuery",
+    "PledgeRepository",
+    "Query",
+    "Repository",
+    "RightQuery",
+    "RightRepository",
+    "as_utc_moment",
+]

@@ -1,0 +1,160 @@
+"""The Ledger: the public face of a ledger file."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterator, Sequence
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+import pyarrow as pa
+
+from ipledger.ledger._html import html_table
+from ipledger.ledger._query import PatentQuery, PledgeQuery, Query, RightQuery
+from ipledger.ledger._repository import Repository
+from ipledger.model import (
+    ENTITIES,
+    Case,
+    GIProduct,
+    GIUser,
+    InsurancePolicy,
+    Party,
+    Patent,
+    Pledge,
+    Population,
+    Region,
+    Target,
+    Trademark,
+    Transfer,
+)
+from ipledger.store import Store
+
+__all__ = ["Ledger", "PatentRepository", "PledgeRepository", "RightRepository"]
+
+R = TypeVar("R")
+
+
+class Ledger:
+    """An IP ledger kept in a DuckDB file: rights, finance, enforcement, with full history.
+
+    Open it with :meth:`open` (a context manager). One ``Ledger`` may be shared by the
+    threads of a service: each thread gets its own cursor.
+
+    Examples:
+        >>> import datetime
+        >>> from ipledger import Ledger, Patent
+        >>> with Ledger.open() as ledger:
+        ...     ledger.patents.upsert(Patent(application_no="202310123456.6",
+        ...                                  grant_date=datetime.date(2024, 1, 5)))
+        ...     ledger.patents.in_force(on=datetime.date(2024, 6, 30)).count()
+        WriteCounts(inserted=1, updated=0, unchanged=0)
+        1
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.regions: Repository[Region, Query[Region]] = Repository(store, ENTITIES["regions"])
+        self.population: Repository[Population, Query[Population]] = Repository(
+            store, ENTITIES["population"]
+        )
+        self.parties: Repository[Party, Query[Party]] = Repository(store, ENTITIES["parties"])
+        self.patents: PatentRepository = PatentRepository(store, ENTITIES["patents"])
+        self.trademarks: RightRepository[Trademark] = RightRepository(store, ENTITIES["trademarks"])
+        self.gi_products: RightRepository[GIProduct] = RightRepository(
+            store, ENTITIES["gi_products"]
+        )
+        self.gi_users: RightRepository[GIUser] = RightRepository(store, ENTITIES["gi_users"])
+        self.transfers: Repository[Transfer, Query[Transfer]] = Repository(
+            store, ENTITIES["transfers"]
+        )
+        self.pledges: PledgeRepository = PledgeRepository(store, ENTITIES["pledges"])
+        self.insurance: Repository[InsurancePolicy, Query[InsurancePolicy]] = Repository(
+            store, ENTITIES["insurance"]
+        )
+        self.cases: Repository[Case, Query[Case]] = Repository(store, ENTITIES["cases"])
+        self.targets: Repository[Target, Query[Target]] = Repository(store, ENTITIES["targets"])
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] = ":memory:", *, read_only: bool = False) -> Ledger:
+        """Open (creating and upgrading if needed) the ledger file at ``path``.
+
+        ``":memory:"`` gives a throw-away ledger. ``read_only=True`` is for report consumers:
+        several processes may read one file at once, none may write it meanwhile.
+        """
+        return cls(Store.open(path, read_only=read_only))
+
+    def repository(self, entity: str) -> Repository[Any, Any]:
+        """The repository of an entity by its exchange-format name (``"patents"``)."""
+        if entity not in ENTITIES:
+            raise KeyError(f"no entity {entity!r}; entities: {', '.join(ENTITIES)}")
+        repo: Repository[Any, Any] = getattr(self, entity)
+        return repo
+
+    def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pa.Table:
+        """Run SQL on the ledger (values bound as ``?`` or ``$name`` parameters); Arrow result.
+
+        Tables are named after the entities; ``<entity>_current`` are the current versions and
+        ``<entity>_at(TIMESTAMP)`` the versions as known at a moment.
+        """
+        return self.store.sql(query, params)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing: every write on this thread inside the block lands, or none does."""
+        with self.store.transaction():
+            yield
+
+    def close(self) -> None:
+        """Close the ledger file."""
+        self.store.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = ", read-only" if self.store.read_only else ""
+        return f"<Ledger {self.store.path}{mode}>"
+
+    def _repr_html_(self) -> str:
+        counts = self.sql(
+            " UNION ALL ".join(
+                f"SELECT '{name}' AS entity, count(*) AS current FROM {name}_current"
+                for name in ENTITIES
+            )
+        )
+        rows = zip(counts.column(0).to_pylist(), counts.column(1).to_pylist(), strict=True)
+        return html_table(["entity", "records"], rows, caption=repr(self))
+
+
+class RightRepository(Repository[R, RightQuery[R]], Generic[R]):
+    """Repository of a right whose status follows from its lifecycle dates."""
+
+    def in_force(self, *, on: dt.date) -> RightQuery[R]:
+        """The rights in force on the date ``on``."""
+        return self.find().in_force(on)
+
+
+class PatentRepository(Repository[Patent, PatentQuery[Patent]]):
+    """Repository of patents."""
+
+    def in_force(self, *, on: dt.date) -> PatentQuery[Patent]:
+        """The patents in force on the date ``on`` (granted, not lapsed)."""
+        return self.find().in_force(on)
+
+
+class PledgeRepository(Repository[Pledge, PledgeQuery[Pledge]]):
+    """Repository of pledge registrations."""
+
+    def outstanding(self, *, on: dt.date) -> PledgeQuery[Pledge]:
+        """The pledges outstanding on the date ``on``."""
+        return self.find().outstanding(on)

@@ -1,0 +1,21 @@
+"""The store layer: DuckDB schema from ``schemas/sql``, migrations, history-keeping writes.
+
+Tables are named after the entities (``patents``); each has a ``<entity>_current`` view and
+an ``<entity>_at(t)`` table macro ("as known at" ``t``).
+"""
+
+from __future__ import annotations
+
+from ipledger.store._history import HISTORY_COLUMNS, WriteCounts, write_versions
+from ipledger.store._migrations import library_schema_version, migrations
+from ipledger.store._store import Store, utc_now
+
+__all__ = [
+    "HISTORY_COLUMNS",
+    "Store",
+    "WriteCounts",
+    "library_schema_version",
+    "migrations",
+    "utc_now",
+    "write_versions",
+]
