@@ -6,12 +6,15 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
 
+from ipledger.ledger._high_value import DEFAULT_PLEDGE_THRESHOLD, high_value_patents
 from ipledger.ledger._html import html_table
+from ipledger.ledger._moments import Moment, as_utc_moment
 from ipledger.ledger._query import PatentQuery, PledgeQuery, Query, RightQuery
 from ipledger.ledger._repository import Repository
 from ipledger.model import (
@@ -150,6 +153,22 @@ class PatentRepository(Repository[Patent, PatentQuery[Patent]]):
     def in_force(self, *, on: dt.date) -> PatentQuery[Patent]:
         """The patents in force on the date ``on`` (granted, not lapsed)."""
         return self.find().in_force(on)
+
+    def high_value(
+        self,
+        *,
+        on: dt.date,
+        as_known_at: Moment | None = None,
+        pledge_threshold: Decimal = DEFAULT_PLEDGE_THRESHOLD,
+    ) -> pa.Table:
+        """The high-value invention patents on ``on`` (CNIPA's five criteria), with one boolean
+        column per criterion and ``reasons``, the list of criteria each patent met."""
+        moment = "TIMESTAMP 'infinity'"
+        if as_known_at is not None:
+            moment = f"TIMESTAMP '{as_utc_moment(as_known_at).isoformat(sep=' ')}'"
+        return high_value_patents(
+            self.store, on=on, moment=moment, pledge_threshold=pledge_threshold
+        )
 
 
 class PledgeRepository(Repository[Pledge, PledgeQuery[Pledge]]):
