@@ -141,3 +141,25 @@ messy_text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=24
 ) | st.text("0123456789 .-/年月日万亿元¥,;；、ZLCNXGxzl０１２３．", max_size=24)
 """Arbitrary text, and text made of the characters the parsers care about."""
+
+
+@st.composite
+def patent_rows(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
+    """(canonical number, a valid patents exchange row written in any accepted forms)."""
+    written, canonical = draw(patent_numbers())
+    dates = sorted(draw(st.lists(date_texts(), min_size=2, max_size=2)), key=lambda d: d[1])
+    title = draw(
+        st.text(
+            st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
+            max_size=12,
+        )
+    )
+    row = {
+        "application_no": written,
+        "title": title,
+        "filing_date": draw(st.sampled_from(["", dates[0][0]])),
+        "grant_date": draw(st.sampled_from(["", dates[1][0]])),
+        "strategic_emerging": draw(bool_texts),
+        "award": draw(st.sampled_from(["", "none", "excellence", "silver", "gold", "Gold"])),
+    }
+    return canonical, row

@@ -177,7 +177,7 @@ _FAMILIES = [
         "sum",
         """
         SELECT unnest(['pledge_count', 'pledge_amount']) AS indicator, p.label AS period,
-               x.region_code, unnest([1.0, CAST(x.amount AS DOUBLE)]) AS value
+               x.region_code, unnest([1.0, CAST(x.amount AS DECIMAL(38, 2))]) AS value
         FROM pledges_at({t}) x
         JOIN _ipl_p p ON x.registered_date BETWEEN p.start_date AND p.end_date
         """,
@@ -202,7 +202,7 @@ _FAMILIES = [
         "sum",
         """
         SELECT 'pledge_outstanding_amount' AS indicator, p.label AS period, x.region_code,
-               CAST(x.amount AS DOUBLE) AS value
+               CAST(x.amount AS DECIMAL(38, 2)) AS value
         FROM pledges_at({t}) x
         JOIN _ipl_p p ON x.registered_date <= p.end_date
                      AND (x.released_date IS NULL OR x.released_date > p.end_date)
@@ -215,7 +215,7 @@ _FAMILIES = [
         """
         SELECT unnest(['insurance_policies', 'insurance_coverage']) AS indicator,
                p.label AS period, x.region_code,
-               unnest([1.0, CAST(coalesce(x.coverage, 0) AS DOUBLE)]) AS value
+               unnest([1.0, CAST(coalesce(x.coverage, 0) AS DECIMAL(38, 2))]) AS value
         FROM insurance_at({t}) x
         JOIN _ipl_p p ON x.start_date BETWEEN p.start_date AND p.end_date
         """,
@@ -251,8 +251,8 @@ _FAMILIES = [
                        'cases_transferred_to_police']) AS indicator,
                p.label AS period, x.region_code,
                unnest([1.0,
-                       CAST(coalesce(x.fine, 0) + coalesce(x.confiscated, 0) AS DOUBLE),
-                       CAST(coalesce(x.recovered, 0) AS DOUBLE),
+                       CAST(coalesce(x.fine, 0) + coalesce(x.confiscated, 0) AS DECIMAL(38, 2)),
+                       CAST(coalesce(x.recovered, 0) AS DECIMAL(38, 2)),
                        CASE WHEN x.outcome = 'transferred_to_police' OR x.transferred_to_police
                             THEN 1.0 ELSE 0.0 END]) AS value
         FROM cases_at({t}) x

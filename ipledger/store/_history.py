@@ -11,6 +11,7 @@ no Python loop per row.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 
@@ -84,7 +85,8 @@ def write_versions(
     try:
         return _write(con, entity, incoming, recorded_at, source)
     finally:
-        con.unregister(incoming)
+        with contextlib.suppress(duckdb.Error):  # an aborted transaction must not hide the error
+            con.unregister(incoming)
 
 
 def _write(
@@ -123,6 +125,8 @@ def _write(
 
     def staged(col: str) -> str:
         sql_type, default = columns[col]
+        if col in given and default is not None:  # NULL in a column with a default: the default
+            return f"coalesce(CAST(s.{_q(col)} AS {sql_type}), CAST({default} AS {sql_type}))"
         if col in given:
             return f"CAST(s.{_q(col)} AS {sql_type})"
         fallback = default if default is not None else "NULL"
