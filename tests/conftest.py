@@ -6,8 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from ipledger import Ledger
+
+# Examples are timed on a loaded 2-core machine: no per-example deadline, same example count.
+settings.register_profile("ipledger", deadline=None)
+settings.load_profile("ipledger")
 
 
 @pytest.fixture
@@ -21,3 +26,13 @@ def ledger(ledger_path: Path) -> Iterator[Ledger]:
     """A fresh, empty ledger in a real DuckDB file."""
     with Ledger.open(ledger_path) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo ledger file, built once per test session (about 12 s)."""
+    from ipledger.demo import build_demo_ledger
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    build_demo_ledger(path)
+    return path

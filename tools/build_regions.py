@@ -31,8 +31,9 @@ Rules:
   for some years and then used again for another place (a few, e.g. 5114xx: 涪陵 1995-1997, 眉山
   from 2000) is the place of its last use only (one row a code).
 - A code with several names over time keeps its last one, in simplified characters.
-- ``successor_code`` of a retired code: from SUCCESSORS (mergers and renames, checked against the
-  announcements), else found by name (:func:`successor_by_name`). Otherwise empty.
+- ``successor_code`` of a retired code: from SUCCESSORS (mergers, and renames with a new code,
+  written by hand from the published changes), else found by name (:func:`successor_by_name`).
+  Otherwise empty: a code split between several others has no one successor.
 """
 
 from __future__ import annotations
@@ -288,11 +289,13 @@ def successor_by_name(old: Row, rows: dict[str, Row], first_name: dict[str, str]
     with any candidate decides (one candidate: it; several: none):
 
     1. the same name, same level, created that year or the next (a county moved to another
-       prefecture; the sources date some such pairs a year apart);
+       prefecture; the sources date some such pairs a year apart), or a county-level city
+       that became the prefecture-level city of the same name that year (县级 邯郸市 -> 地级
+       邯郸市, not the 邯郸县 re-coded at the same time);
     2. the same stem, of two characters or more (余杭县 -> 余杭市, 青龙县 -> 青龙满族自治县,
        六安地区 -> 六安市), created that year, same level and prefecture;
     3. the same, any prefecture;
-    4. the same, a county that became a prefecture-level city (县级 宿州市 -> 地级 宿州市;
+    4. the same, a county that became a prefecture-level city (丽江纳西族自治县 -> 丽江市;
        never a city to a county: a prefecture is more than its namesake county);
     5. a county ``X县`` whose one-character stem starts the new name (郫县 -> 郫都区), created
        that year, same level and prefecture.
@@ -319,8 +322,10 @@ def successor_by_name(old: Row, rows: dict[str, Row], first_name: dict[str, str]
         same_prefecture = r.code.startswith(prefecture)
         created = r.valid_from == retired
         if number == 1:
-            same_name = first_name[r.code] == old.name
-            return same_level and same_name and r.valid_from in (retired, retired + 1)
+            if first_name[r.code] != old.name:
+                return False
+            upgraded = created and old.level == "county" and r.level == "city"
+            return upgraded or (same_level and r.valid_from in (retired, retired + 1))
         if number == 2:
             return created and same_level and same_prefecture and stems_agree(r, 2)
         if number == 3:

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from ipledger.cli import _demo, _init, _stats_commands  # noqa: F401
+from ipledger.cli import _demo, _init, _report, _stats_commands  # noqa: F401

@@ -10,17 +10,15 @@ from stdnum.cn import uscc
 
 from ipledger import Ledger
 from ipledger.codes import parse_patent_number
-from ipledger.demo import CORRECTION, build_demo_ledger
+from ipledger.demo import CORRECTION
 from ipledger.demo._generate import generate
 from ipledger.stats import compute_indicators, report_json, run_checks
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo ledger, built once for this module."""
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    build_demo_ledger(path)
-    with Ledger.open(path, read_only=True) as ledger:
+def demo(demo_path):
+    """The demo ledger, opened read-only for this module."""
+    with Ledger.open(demo_path, read_only=True) as ledger:
         yield ledger
 
 
