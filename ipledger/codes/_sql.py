@@ -43,31 +43,52 @@ def _weighted_sum(weights: tuple[int, ...], digit: str) -> str:
     return " + ".join(digit.format(i=i) + f" * {w}" for i, w in enumerate(weights, start=1))
 
 
+def _let(value: str, name: str, body: str) -> str:
+    """SQL computing ``value`` once and ``body`` over it (a one-element lambda binding): macros
+    otherwise paste their argument wherever it is used, and nested macros multiply the work."""
+    return f"list_transform([{value}], lambda {name}: {body})[1]"
+
+
 def _macros() -> Iterator[str]:
-    # shared text helpers
-    yield f"ipl__hw(s) AS translate(s, {_lit(FULLWIDTH)}, {_lit(HALFWIDTH)})"
+    # shared text helpers: half-width only when the text is not plain ASCII (cheap test)
+    yield (
+        "ipl__hw(s) AS (CASE WHEN strlen(s) = length(s) THEN s"
+        f" ELSE translate(s, {_lit(FULLWIDTH)}, {_lit(HALFWIDTH)}) END)"
+    )
     yield f"ipl__clean(s) AS trim(ipl__hw(s), {_lit(BLANKS)})"
     yield "ipl__blank(s) AS (s IS NULL OR ipl__clean(s) = '')"
+
+    # Every public macro binds its argument once: ipl_X(s) = f(cleaned text c).
+    def public(rule: str, value: str, error: str) -> Iterator[str]:
+        blank = "c IS NULL OR c = ''"
+        for name, body in ((f"ipl_{rule}", value), (f"ipl_{rule}_error", error)):
+            yield f"{name}(s) AS " + _let(
+                "ipl__clean(s)", "c", f"CASE WHEN {blank} THEN NULL ELSE {body} END"
+            )
 
     # patent application numbers
     digit = "CAST(substr(d, {i}, 1) AS INTEGER)"
     new_sum = _weighted_sum(NEW_WEIGHTS, digit)
     old_sum = _weighted_sum(OLD_WEIGHTS, digit)
     kinds = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in KIND_DIGITS.items())
-    yield "ipl__pn_compact(s) AS regexp_replace(upper(ipl__clean(s)), '[ .]', '', 'g')"
     yield (
-        "ipl__pn_parts(s) AS regexp_extract(ipl__pn_compact(s),"
+        "ipl__pn_parts(c) AS regexp_extract(regexp_replace(upper(c), '[ .]', '', 'g'),"
         " '^(?:ZL|CN)?([0-9]{12}|[0-9]{8})([0-9X])$', ['d', 'k'])"
     )
     yield (
-        "ipl__pn_check(d) AS (CASE WHEN length(d) = 12"
-        f" THEN ({new_sum}) % 11 ELSE ({old_sum}) % 11 END)"
-    )
-    yield (
-        "ipl__pn_checkchar(d) AS (CASE ipl__pn_check(d) WHEN 10 THEN 'X'"
-        " ELSE CAST(ipl__pn_check(d) AS VARCHAR) END)"
+        "ipl__pn_checkchar(d) AS "
+        + _let(
+            f"CASE WHEN length(d) = 12 THEN ({new_sum}) % 11 ELSE ({old_sum}) % 11 END",
+            "n",
+            "CASE n WHEN 10 THEN 'X' ELSE CAST(n AS VARCHAR) END",
+        )
     )
     yield "ipl__pn_kinddigit(d) AS substr(d, CASE WHEN length(d) = 8 THEN 3 ELSE 5 END, 1)"
+    check = _let(
+        "ipl__pn_checkchar(p.d)",
+        "e",
+        "CASE WHEN p.k <> e THEN 'check character should be ' || e || ', not ' || p.k END",
+    )
     yield (
         "ipl__pn_error(p) AS (CASE"
         " WHEN p.d = '' THEN 'not a patent application number'"
@@ -77,18 +98,12 @@ def _macros() -> Iterator[str]:
         "  THEN 'an 8-digit number cannot be from year ' || substr(p.d, 1, 2)"
         " WHEN length(p.d) = 12 AND NOT (substr(p.d, 1, 4) BETWEEN '1985' AND '2099')"
         "  THEN 'implausible filing year ' || substr(p.d, 1, 4)"
-        " WHEN p.k <> ipl__pn_checkchar(p.d)"
-        "  THEN 'check character should be ' || ipl__pn_checkchar(p.d) || ', not ' || p.k"
-        " END)"
+        f" ELSE {check} END)"
     )
-    yield (
-        "ipl_patent_number_error(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " ELSE ipl__pn_error(ipl__pn_parts(s)) END)"
-    )
-    yield (
-        "ipl_patent_number(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " WHEN ipl__pn_error(ipl__pn_parts(s)) IS NULL"
-        " THEN ipl__pn_parts(s).d || ipl__pn_parts(s).k END)"
+    yield from public(
+        "patent_number",
+        _let("ipl__pn_parts(c)", "p", "CASE WHEN ipl__pn_error(p) IS NULL THEN p.d || p.k END"),
+        _let("ipl__pn_parts(c)", "p", "ipl__pn_error(p)"),
     )
     yield (
         "ipl_patent_kind(canonical) AS (CASE substr(canonical,"
@@ -96,70 +111,75 @@ def _macros() -> Iterator[str]:
     )
 
     # trademark registration numbers
-    yield "ipl__tm(s) AS replace(upper(ipl__clean(s)), ' ', '')"
-    yield (
-        "ipl_trademark_number_error(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " WHEN NOT regexp_full_match(ipl__tm(s), 'G?[0-9]{1,9}')"
-        " THEN 'not a trademark registration number' END)"
-    )
-    yield (
-        "ipl_trademark_number(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " WHEN regexp_full_match(ipl__tm(s), 'G?[0-9]{1,9}') THEN ipl__tm(s) END)"
+    tm = "regexp_full_match(t, 'G?[0-9]{1,9}')"
+    yield from public(
+        "trademark_number",
+        _let("replace(upper(c), ' ', '')", "t", f"CASE WHEN {tm} THEN t END"),
+        _let(
+            "replace(upper(c), ' ', '')",
+            "t",
+            f"CASE WHEN NOT {tm} THEN 'not a trademark registration number' END",
+        ),
     )
 
     # unified social credit codes
     alphabet = _lit(CREDIT_CODE_ALPHABET)
     char_value = f"(instr({alphabet}, substr(c, {{i}}, 1)) - 1)"
-    yield "ipl__cc(s) AS upper(replace(replace(ipl__clean(s), ' ', ''), '-', ''))"
     total = _weighted_sum(CREDIT_CODE_WEIGHTS, char_value)
     yield f"ipl__cc_check(c) AS substr({alphabet}, ((31 - ({total}) % 31) % 31) + 1, 1)"
-    yield (
-        "ipl__cc_error(c) AS (CASE"
-        " WHEN NOT regexp_full_match(c, '[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}')"
+    cc_error = (
+        "CASE WHEN NOT regexp_full_match(u, '[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}')"
         "  THEN 'not an 18-character unified social credit code'"
-        " WHEN right(c, 1) <> ipl__cc_check(c)"
-        "  THEN 'check character should be ' || ipl__cc_check(c) || ', not ' || right(c, 1)"
-        " END)"
+        " ELSE "
+        + _let(
+            "ipl__cc_check(u)",
+            "e",
+            "CASE WHEN right(u, 1) <> e THEN"
+            " 'check character should be ' || e || ', not ' || right(u, 1) END",
+        )
+        + " END"
     )
-    yield (
-        "ipl_credit_code_error(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " ELSE ipl__cc_error(ipl__cc(s)) END)"
-    )
-    yield (
-        "ipl_credit_code(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " WHEN ipl__cc_error(ipl__cc(s)) IS NULL THEN ipl__cc(s) END)"
+    compact = "upper(replace(replace(c, ' ', ''), '-', ''))"
+    yield "ipl__cc_error(u) AS (" + cc_error + ")"
+    yield from public(
+        "credit_code",
+        _let(compact, "u", "CASE WHEN ipl__cc_error(u) IS NULL THEN u END"),
+        _let(compact, "u", "ipl__cc_error(u)"),
     )
 
-    # money
-    yield ("ipl__mn_a(s) AS replace(replace(ipl__clean(s), ',', ''), ' ', '')")
-    yield ("ipl__mn_b(a) AS (CASE WHEN starts_with(a, '\u00a5') THEN substr(a, 2) ELSE a END)")
-    yield ("ipl__mn_c(b) AS (CASE WHEN ends_with(b, '元') THEN left(b, length(b) - 1) ELSE b END)")
-    yield "ipl__mn(s) AS ipl__mn_c(ipl__mn_b(ipl__mn_a(s)))"
+    # money: strip commas and spaces, one leading ¥, one trailing 元
     money_re = "'^([0-9]+)(?:\\.([0-9]+))?(万|亿)?$'"
-    yield f"ipl__mn_parts(c) AS regexp_extract(c, {money_re}, ['w', 'f', 'u'])"
+    strip = (
+        "regexp_replace(regexp_replace(replace(replace(c, ',', ''), ' ', ''),"
+        " '^\u00a5', ''), '元$', '')"
+    )
     yield "ipl__mn_shift(u) AS (CASE u WHEN '万' THEN 4 WHEN '亿' THEN 8 ELSE 0 END)"
     yield (
-        "ipl__mn_error(c) AS (CASE"
-        " WHEN starts_with(c, '-') THEN 'money cannot be negative'"
-        f" WHEN NOT regexp_matches(c, {money_re}) THEN 'not an amount of money'"
-        " WHEN length(ipl__mn_parts(c).f) - ipl__mn_shift(ipl__mn_parts(c).u) > 2"
-        "  THEN 'more than 2 decimal places'"
-        " WHEN length(ltrim(ipl__mn_parts(c).w, '0')) + ipl__mn_shift(ipl__mn_parts(c).u) > 16"
-        "  THEN 'amount too large'"
-        " END)"
+        "ipl__mn_error(m) AS (CASE"
+        " WHEN starts_with(m, '-') THEN 'money cannot be negative'"
+        f" WHEN NOT regexp_matches(m, {money_re}) THEN 'not an amount of money'"
+        " ELSE "
+        + _let(
+            f"regexp_extract(m, {money_re}, ['w', 'f', 'u'])",
+            "p",
+            "CASE WHEN length(p.f) - ipl__mn_shift(p.u) > 2 THEN 'more than 2 decimal places'"
+            " WHEN length(ltrim(p.w, '0')) + ipl__mn_shift(p.u) > 16 THEN 'amount too large'"
+            " END",
+        )
+        + " END)"
     )
-    yield (
-        "ipl__mn_value(p) AS CAST(CAST(coalesce(nullif(ltrim(p.w, '0'), ''), '0') || '.'"
+    value = _let(
+        f"regexp_extract(m, {money_re}, ['w', 'f', 'u'])",
+        "p",
+        "CAST(CAST(coalesce(nullif(ltrim(p.w, '0'), ''), '0') || '.'"
         " || coalesce(nullif(p.f, ''), '0') AS DECIMAL(38, 10))"
-        " * CASE p.u WHEN '万' THEN 10000 WHEN '亿' THEN 100000000 ELSE 1 END AS DECIMAL(18, 2))"
+        " * CASE p.u WHEN '万' THEN 10000 WHEN '亿' THEN 100000000 ELSE 1 END"
+        " AS DECIMAL(18, 2))",
     )
-    yield (
-        "ipl_money_error(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " ELSE ipl__mn_error(ipl__mn(s)) END)"
-    )
-    yield (
-        "ipl_money(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " WHEN ipl__mn_error(ipl__mn(s)) IS NULL THEN ipl__mn_value(ipl__mn_parts(ipl__mn(s))) END)"
+    yield from public(
+        "money",
+        _let(strip, "m", f"CASE WHEN ipl__mn_error(m) IS NULL THEN {value} END"),
+        _let(strip, "m", "ipl__mn_error(m)"),
     )
 
     # dates
@@ -173,46 +193,60 @@ def _macros() -> Iterator[str]:
         " (CASE WHEN y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0) THEN 29 ELSE 28 END)"
         " WHEN m IN (4, 6, 9, 11) THEN 30 ELSE 31 END)"
     )
-    yield (
-        "ipl__dt_error(p) AS (CASE"
-        " WHEN p IS NULL THEN 'not a date'"
-        " WHEN NOT CAST(p.y AS INTEGER) BETWEEN 1900 AND 2199"
-        "  THEN 'implausible year ' || CAST(CAST(p.y AS INTEGER) AS VARCHAR)"
-        " WHEN NOT CAST(p.m AS INTEGER) BETWEEN 1 AND 12 OR CAST(p.d AS INTEGER) < 1"
-        "  OR CAST(p.d AS INTEGER) > ipl__dt_days(CAST(p.y AS INTEGER), CAST(p.m AS INTEGER))"
-        "  THEN 'no such date'"
-        " END)"
+    ymd = (
+        "struct_pack(y := CAST(p.y AS INTEGER), m := CAST(p.m AS INTEGER),"
+        " d := CAST(p.d AS INTEGER))"
     )
     yield (
-        "ipl_date_error(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " ELSE ipl__dt_error(ipl__dt_parts(ipl__clean(s))) END)"
+        "ipl__dt_error(p) AS (CASE WHEN p IS NULL THEN 'not a date' ELSE "
+        + _let(
+            ymd,
+            "x",
+            "CASE WHEN NOT x.y BETWEEN 1900 AND 2199"
+            " THEN 'implausible year ' || CAST(x.y AS VARCHAR)"
+            " WHEN NOT x.m BETWEEN 1 AND 12 OR x.d < 1 OR x.d > ipl__dt_days(x.y, x.m)"
+            " THEN 'no such date' END",
+        )
+        + " END)"
     )
-    yield (
-        "ipl_date(s) AS (CASE WHEN ipl__blank(s) THEN NULL"
-        " WHEN ipl__dt_error(ipl__dt_parts(ipl__clean(s))) IS NULL THEN make_date("
-        " CAST(ipl__dt_parts(ipl__clean(s)).y AS INTEGER),"
-        " CAST(ipl__dt_parts(ipl__clean(s)).m AS INTEGER),"
-        " CAST(ipl__dt_parts(ipl__clean(s)).d AS INTEGER)) END)"
+    yield from public(
+        "date",
+        _let(
+            "ipl__dt_parts(c)",
+            "p",
+            "CASE WHEN ipl__dt_error(p) IS NULL THEN make_date(CAST(p.y AS INTEGER),"
+            " CAST(p.m AS INTEGER), CAST(p.d AS INTEGER)) END",
+        ),
+        _let("ipl__dt_parts(c)", "p", "ipl__dt_error(p)"),
     )
 
-    # booleans
+    # booleans (blank is false)
     yield "ipl__bw(s) AS lower(ipl__clean(coalesce(s, '')))"
-    yield (
-        f"ipl_bool(s) AS (CASE WHEN ipl__bw(s) IN {_words(TRUE_WORDS)} THEN true"
-        f" WHEN ipl__bw(s) IN {_words(FALSE_WORDS)} THEN false END)"
+    yield _let_macro(
+        "ipl_bool(s)",
+        "ipl__bw(s)",
+        "w",
+        f"CASE WHEN w IN {_words(TRUE_WORDS)} THEN true"
+        f" WHEN w IN {_words(FALSE_WORDS)} THEN false END",
     )
-    yield (
-        f"ipl_bool_error(s) AS (CASE WHEN ipl__bw(s) NOT IN {_words(TRUE_WORDS + FALSE_WORDS)}"
-        " THEN 'not a yes/no value' END)"
+    yield _let_macro(
+        "ipl_bool_error(s)",
+        "ipl__bw(s)",
+        "w",
+        f"CASE WHEN w NOT IN {_words(TRUE_WORDS + FALSE_WORDS)} THEN 'not a yes/no value' END",
     )
 
-    # lists
+    # lists (blank is the empty list)
     yield (
         "ipl_list(s) AS list_filter(list_transform("
         f"regexp_split_to_array(ipl__hw(coalesce(s, '')), {_lit(LIST_SEPARATORS)}),"
         f" lambda x: trim(x, {_lit(BLANKS)})), lambda x: x <> '')"
     )
     yield "ipl_list_error(s) AS CAST(NULL AS VARCHAR)"
+
+
+def _let_macro(signature: str, value: str, name: str, body: str) -> str:
+    return f"{signature} AS {_let(value, name, body)}"
 
 
 def macro_sql() -> str:

@@ -12,6 +12,14 @@ from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
 
+from ipledger.io import (
+    ExportFormat,
+    ExportResult,
+    ImportResult,
+    ProgressCallback,
+    export_dataset,
+    import_dataset,
+)
 from ipledger.ledger._high_value import DEFAULT_PLEDGE_THRESHOLD, high_value_patents
 from ipledger.ledger._html import html_table
 from ipledger.ledger._moments import Moment, as_utc_moment
@@ -108,6 +116,42 @@ class Ledger:
         """All-or-nothing: every write on this thread inside the block lands, or none does."""
         with self.store.transaction():
             yield
+
+    def import_dataset(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        keep_going: bool = False,
+        recorded_at: Moment | None = None,
+        progress: ProgressCallback | None = None,
+        rejects_path: str | os.PathLike[str] | None = None,
+    ) -> ImportResult:
+        """Import an exchange dataset (folder or .zip); see :func:`ipledger.io.import_dataset`.
+
+        Each file is all-or-nothing unless ``keep_going``; ``recorded_at`` back-fills the
+        recording time of the versions written.
+        """
+        moment = None if recorded_at is None else as_utc_moment(recorded_at)
+        return import_dataset(
+            self.store,
+            path,
+            keep_going=keep_going,
+            recorded_at=moment,
+            progress=progress,
+            rejects_path=rejects_path,
+        )
+
+    def export_dataset(
+        self,
+        folder: str | os.PathLike[str],
+        *,
+        format: ExportFormat = "csv",
+        as_known_at: Moment | None = None,
+    ) -> ExportResult:
+        """Export the ledger (as known at a moment) as an exchange dataset; see
+        :func:`ipledger.io.export_dataset`."""
+        moment = None if as_known_at is None else as_utc_moment(as_known_at)
+        return export_dataset(self.store, folder, format=format, as_known_at=moment)
 
     def close(self) -> None:
         """Close the ledger file."""

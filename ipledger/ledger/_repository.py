@@ -10,6 +10,7 @@ import attrs
 import pyarrow as pa
 
 from ipledger.errors import NotFoundError, ValidationError
+from ipledger.io import write_table
 from ipledger.ledger._moments import Moment, as_utc_moment
 from ipledger.ledger._query import PatentQuery, PledgeQuery, Query, RightQuery, key_conditions
 from ipledger.model import Entity
@@ -119,12 +120,17 @@ class Repository(Generic[R, Q]):
         """Add records, or correct them where the key exists (the old version is kept).
 
         ``records`` is one record, an iterable of records, or an Arrow table of this entity's
-        columns. Unchanged records write nothing. All-or-nothing.
+        columns. Unchanged records write nothing. All-or-nothing. An Arrow table is validated
+        as an imported file is (:func:`ipledger.io.write_table`): any bad row raises
+        :class:`~ipledger.errors.RejectedRowsError` listing them all, and nothing is written.
         """
         moment = None if recorded_at is None else as_utc_moment(recorded_at)
         if isinstance(records, pa.Table):
-            table = records
-        elif isinstance(records, self.entity.record_type):
+            # validated like an imported file: RejectedRowsError, nothing written, if a row is bad
+            return write_table(
+                self.store, self.entity.name, records, recorded_at=moment, source=source
+            )
+        if isinstance(records, self.entity.record_type):
             table = self.to_arrow([records])
         else:
             table = self.to_arrow(records)  # type: ignore[arg-type]

@@ -1,0 +1,356 @@
+"""Importing a dataset: discover, stage, validate (in SQL), write (type-2 history), report."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from pathlib import Path
+
+import attrs
+import duckdb
+import pyarrow as pa
+
+from ipledger.codes import install_macros
+from ipledger.errors import RejectedRowsError, ValidationError
+from ipledger.io._discover import DataFile, open_dataset
+from ipledger.io._progress import ImportProgress, Phase, ProgressCallback
+from ipledger.io._result import DatasetWarning, FileResult, ImportResult
+from ipledger.io._sql import count as count_rows
+from ipledger.io._sql import literal, quote, run
+from ipledger.io._staging import (
+    ARROW_FILE,
+    SOURCE,
+    Staged,
+    drop_staging,
+    stage_arrow,
+    stage_file,
+)
+from ipledger.io._validate import (
+    CHECKED,
+    REGION_MAP,
+    REJECTS,
+    Check,
+    build_checked,
+    build_region_map,
+    build_rejects,
+    valid_rows_view,
+)
+from ipledger.model import ENTITIES
+from ipledger.store import Store, WriteCounts, utc_now, write_versions
+
+__all__ = ["MAX_LISTED", "import_dataset", "write_table"]
+
+MAX_LISTED = 10_000
+"""Rejects (and warnings) kept per file in a result; the ``rejects_path`` CSV has them all."""
+
+_ALL_REJECTS = "_ipl_all_rejects"
+_TEMPS = ("_ipl_valid", CHECKED, REJECTS, REGION_MAP, _ALL_REJECTS)
+
+
+def _utc(when: dt.datetime) -> dt.datetime:
+    """A moment as the store records it: UTC without tzinfo (a naive one is taken as UTC)."""
+    return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo is not None else when
+
+
+def _cleanup(con: duckdb.DuckDBPyConnection) -> None:
+    drop_staging(con)
+    run(con, "DROP VIEW IF EXISTS _ipl_valid")
+    for table in _TEMPS[1:]:
+        run(con, f"DROP TABLE IF EXISTS {table}")
+    with contextlib.suppress(duckdb.Error):
+        con.unregister("_ipl_arrow")
+
+
+def _rejects_sql(entity: str, staged: Staged) -> str:
+    """The rejects of ``_ipl_rejects`` in file order, each with the value as given."""
+    key = ENTITIES[entity].key
+    cases = [f"WHEN {literal(c)} THEN CAST(s.{quote(c)} AS VARCHAR)" for c in staged.columns]
+    if len(key) > 1:
+        parts = ", ".join(
+            f"coalesce(CAST(s.{quote(k)} AS VARCHAR), '')" if k in staged.columns else "''"
+            for k in key
+        )
+        cases.append(f"WHEN {literal(','.join(key))} THEN concat_ws(',', {parts})")
+    value = f'CASE r."column" {" ".join(cases)} END' if cases else "NULL"
+    order = "[" + ", ".join(literal(c) for c in ENTITIES[entity].columns) + "]"
+    return f"""SELECT r._file, r._line, r."column", {value} AS value, r.reason
+        FROM {REJECTS} r LEFT JOIN {SOURCE} s ON s._file = r._file AND s._line = r._line
+        ORDER BY r._file, r._line, list_position({order}, r."column"), r.reason"""
+
+
+def _fetch_rejects(
+    con: duckdb.DuckDBPyConnection, entity: str, staged: Staged
+) -> list[ValidationError]:
+    """The first :data:`MAX_LISTED` rejects, in file order."""
+    rows = con.execute(f"{_rejects_sql(entity, staged)} LIMIT {MAX_LISTED}").fetchall()
+    return [
+        ValidationError(file=f, line=int(line), column=c, value=v, reason=reason)
+        for f, line, c, v, reason in rows
+    ]
+
+
+def _keep_rejects(
+    con: duckdb.DuckDBPyConnection,
+    entity: str,
+    staged: Staged | None,
+    listed: tuple[ValidationError, ...] = (),
+) -> None:
+    """Append a file's rejects to ``_ipl_all_rejects`` (for the rejects CSV): the ones found
+    in SQL when ``staged`` is given, else the ``listed`` ones (header and file problems)."""
+    if staged is not None:
+        run(con, f"INSERT INTO {_ALL_REJECTS} {_rejects_sql(entity, staged)}")
+    elif listed:
+        con.executemany(
+            f"INSERT INTO {_ALL_REJECTS} VALUES (?, ?, ?, ?, ?)",
+            [
+                [e.file, e.line, e.column, None if e.value is None else str(e.value), e.reason]
+                for e in listed
+            ],
+        )
+
+
+def _rights_warnings(con: duckdb.DuckDBPyConnection, *, with_rejects: bool) -> list[DatasetWarning]:
+    """A warning for each right (of the rows to write) that the ledger knows of no patent or
+    trademark by that number."""
+    anti = (
+        f" ANTI JOIN {REJECTS} r ON r._file = c._file AND r._line = c._line" if with_rejects else ""
+    )
+    rows = con.execute(
+        f"""SELECT _file, _line, r FROM (
+                SELECT c._file, c._line, unnest(c.rights) AS r,
+                       generate_subscripts(c.rights, 1) AS position
+                FROM {CHECKED} c{anti})
+            WHERE r NOT IN (SELECT application_no FROM patents_current)
+              AND r NOT IN (SELECT registration_no FROM trademarks_current)
+            ORDER BY _file, _line, position LIMIT {MAX_LISTED}"""
+    ).fetchall()
+    return [
+        DatasetWarning(
+            file=file,
+            line=int(line),
+            column="rights",
+            value=right,
+            message="no patent or trademark with this number in the ledger (kept)",
+        )
+        for file, line, right in rows
+    ]
+
+
+class _Importer:
+    """One import run: its connection, moment, options and progress."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        keep_going: bool,
+        recorded_at: dt.datetime,
+        progress: ProgressCallback | None,
+        keep_all_rejects: bool,
+    ) -> None:
+        self.store = store
+        self.con = store.cursor()
+        self.keep_going = keep_going
+        self.recorded_at = recorded_at
+        self.progress = progress
+        self.keep_all_rejects = keep_all_rejects
+        self.rows_done = 0
+        self.files_done = 0
+        self.files_total = 0
+
+    def report(self, file: str, phase: Phase, rows: int = 0) -> None:
+        if self.progress is not None:
+            self.progress(
+                ImportProgress(
+                    file=file,
+                    phase=phase,
+                    rows=self.rows_done + rows,
+                    files_done=self.files_done,
+                    files_total=self.files_total,
+                )
+            )
+
+    def run_file(self, unit: DataFile, root: Path) -> FileResult:
+        self.report(unit.name, "read")
+        try:
+            staged = stage_file(self.con, unit, root)
+        except ValidationError as error:
+            if self.keep_all_rejects:
+                _keep_rejects(self.con, unit.entity, None, (error,))
+            return FileResult(file=unit.name, entity=unit.entity, rejects=(error,))
+        result = self.check_and_write(unit.entity, unit.name, staged, several=len(unit.paths) > 1)
+        self.rows_done += staged.rows
+        return result
+
+    def check_and_write(
+        self, entity: str, name: str, staged: Staged, *, several: bool
+    ) -> FileResult:
+        base = FileResult(file=name, entity=entity, rows_read=staged.rows, warnings=staged.warnings)
+        if staged.rejects:
+            if self.keep_all_rejects:
+                _keep_rejects(self.con, entity, None, staged.rejects)
+            return attrs.evolve(base, rejects=staged.rejects, rejected_rows=staged.rows)
+        self.report(name, "validate", staged.rows)
+        if entity == "regions" and "code" in staged.columns:
+            run(
+                self.con,
+                f"""INSERT INTO {REGION_MAP}
+                    SELECT DISTINCT trim(code), trim(code) FROM {SOURCE}
+                    WHERE trim(code) NOT IN (SELECT code FROM {REGION_MAP})""",
+            )
+        check = build_checked(self.con, entity, staged.columns)
+        count = build_rejects(self.con, entity, check, several_files=several)
+        rejects: tuple[ValidationError, ...] = ()
+        rejected_rows = 0
+        if count:
+            rejects = tuple(_fetch_rejects(self.con, entity, staged))
+            rejected_rows = count_rows(
+                self.con, f"SELECT count(*) FROM (SELECT DISTINCT _file, _line FROM {REJECTS})"
+            )
+            if self.keep_all_rejects:
+                _keep_rejects(self.con, entity, staged)
+        result = attrs.evolve(
+            base, rejects=rejects, rejected_rows=rejected_rows, rejected_values=count
+        )
+        if count and not self.keep_going:
+            return result
+        view = valid_rows_view(self.con, check, with_rejects=bool(count))
+        warnings = list(result.warnings)
+        if "rights" in check.write_columns:
+            warnings += _rights_warnings(self.con, with_rejects=bool(count))
+        self.report(name, "write", staged.rows)
+        try:
+            with self.store.transaction() as cur:
+                counts = write_versions(
+                    cur, ENTITIES[entity], view, recorded_at=self.recorded_at, source=None
+                )
+        except ValidationError as error:  # e.g. a back-fill before the version it supersedes
+            error.file = name
+            if self.keep_all_rejects:
+                _keep_rejects(self.con, entity, None, (error,))
+            return attrs.evolve(result, rejects=(*rejects, error), warnings=tuple(warnings))
+        return attrs.evolve(
+            result,
+            inserted=counts.inserted,
+            updated=counts.updated,
+            unchanged=counts.unchanged,
+            warnings=tuple(warnings),
+            written=True,
+        )
+
+
+def import_dataset(
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    keep_going: bool = False,
+    recorded_at: dt.datetime | None = None,
+    progress: ProgressCallback | None = None,
+    rejects_path: str | os.PathLike[str] | None = None,
+) -> ImportResult:
+    r"""Import the dataset at ``path`` (a folder, a .zip, or one data file) into ``store``.
+
+    Files are imported in entity order (regions first, so that their codes are known to the
+    files after them), each all-or-nothing: a file with any rejected row is not written at all,
+    unless ``keep_going`` (then its valid rows are). Re-imported rows update their record (the
+    old version is kept); unchanged rows write nothing. Every version written records
+    ``recorded_at`` (UTC, default now; an aware datetime is converted) and ``source`` =
+    ``file:line``. ``rejects_path`` gets every rejected value as CSV
+    (``file,line,column,value,reason``). A dataset that cannot be opened (an unsafe zip) raises
+    :class:`~ipledger.errors.ValidationError` before anything is read.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> from ipledger.store import Store
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "patents_2024.csv").write_text(
+        ...     "申请号,授权日\nZL 2023 1 0123456.6,2024年1月5日\n", encoding="utf-8")
+        >>> result = import_dataset(Store.open(), folder)
+        >>> result.ok, result.inserted, result.files[0].file
+        (True, 1, 'patents_2024.csv')
+    """
+    store.require_writable()
+    moment = utc_now() if recorded_at is None else _utc(recorded_at)
+    if rejects_path is not None and not Path(rejects_path).parent.is_dir():
+        raise FileNotFoundError(2, "no such folder for the rejects file", os.fspath(rejects_path))
+    with open_dataset(path) as dataset:
+        importer = _Importer(
+            store,
+            keep_going=keep_going,
+            recorded_at=moment,
+            progress=progress,
+            keep_all_rejects=rejects_path is not None,
+        )
+        con = importer.con
+        importer.files_total = len(dataset.files)
+        results: list[FileResult] = []
+        try:
+            install_macros(con)
+            build_region_map(con)
+            run(
+                con,
+                f"CREATE OR REPLACE TEMP TABLE {_ALL_REJECTS} (file VARCHAR, line BIGINT,"
+                ' "column" VARCHAR, value VARCHAR, reason VARCHAR)',
+            )
+            for unit in dataset.files:
+                result = importer.run_file(unit, dataset.root)
+                results.append(result)
+                importer.files_done += 1
+                importer.report(unit.name, "done")
+                if unit.entity == "regions":
+                    build_region_map(con)
+            if rejects_path is not None:
+                run(
+                    con,
+                    f"COPY {_ALL_REJECTS} TO {literal(os.fspath(rejects_path))}"
+                    " (HEADER, DELIMITER ',')",
+                )
+        finally:
+            _cleanup(con)
+        skipped = tuple(
+            DatasetWarning(
+                file=name, message="not a dataset file (name matches no entity): skipped"
+            )
+            for name in dataset.skipped
+        )
+    return ImportResult(
+        dataset=os.fspath(path), recorded_at=moment, files=tuple(results), warnings=skipped
+    )
+
+
+def write_table(
+    store: Store,
+    entity: str,
+    table: pa.Table,
+    *,
+    recorded_at: dt.datetime | None = None,
+    source: str | None = "api",
+) -> WriteCounts:
+    """Validate an Arrow table of ``entity`` columns like an imported file, then write it.
+
+    Raises :class:`~ipledger.errors.RejectedRowsError` listing every rejected value (``file``
+    is ``"<table>"`` and ``line`` the row's index) and writes nothing if any row breaks a rule.
+    """
+    store.require_writable()
+    con = store.cursor()
+    try:
+        install_macros(con)
+        build_region_map(con)
+        staged = stage_arrow(con, entity, table)
+        if staged.rejects:
+            raise RejectedRowsError(staged.rejects, file=ARROW_FILE)
+        check: Check = build_checked(con, entity, staged.columns)
+        if build_rejects(con, entity, check, several_files=False):
+            raise RejectedRowsError(_fetch_rejects(con, entity, staged), file=ARROW_FILE)
+        view = valid_rows_view(con, check, with_rejects=False, source=source)
+        with store.transaction() as cur:
+            return write_versions(
+                cur,
+                ENTITIES[entity],
+                view,
+                recorded_at=utc_now() if recorded_at is None else _utc(recorded_at),
+                source=source,
+            )
+    finally:
+        _cleanup(con)

@@ -1,0 +1,94 @@
+"""`ipledger import` and `ipledger export` through click: exit codes, listings, summary."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import ipledger.cli._import_export  # noqa: F401  (registers the commands on the group)
+from ipledger import Ledger
+from ipledger.cli import EXIT_DATA, EXIT_OK, cli
+from tests.fixtures_io import patent_no, write_csv, wrong_check
+
+GOOD = patent_no("202310123456")
+BAD = wrong_check(patent_no("202320654321"))
+
+
+@pytest.fixture
+def dataset(tmp_path):
+    """A folder with one good and one bad patents file, and a good trademarks file."""
+    folder = tmp_path / "data"
+    write_csv(folder / "patents_2023.csv", ["申请号", "名称", "备注"], [[GOOD, "甲", ""]], bom=True)
+    write_csv(
+        folder / "patents_2024.csv",
+        ["application_no", "grant_date"],
+        [[GOOD, "2024-01-05"], [BAD, "2024-13-01"]],
+    )
+    write_csv(folder / "trademarks.csv", ["registration_no"], [["12345678"]])
+    return folder
+
+
+def _run(tmp_path, *args):
+    return CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "l.duckdb"), *args], catch_exceptions=False
+    )
+
+
+def test_import_lists_rejects_and_exits_2(tmp_path, dataset):
+    """Rejected rows: every value listed as file:line column value reason, exit code 2."""
+    result = _run(tmp_path, "import", str(dataset), "--rejects", str(tmp_path / "rejects.csv"))
+    assert result.exit_code == EXIT_DATA, result.output
+    lines = result.output.splitlines()
+    assert f"patents_2024.csv:3 application_no: {BAD!r}: " in "\n".join(lines)
+    assert any(line.startswith("patents_2024.csv:3 grant_date: '2024-13-01'") for line in lines)
+    assert "warning: patents_2023.csv:1 备注: unknown column (ignored)" in lines
+    assert any(
+        line.startswith("patents_2024.csv") and line.endswith("NOT WRITTEN") for line in lines
+    )
+    assert "nothing of patents_2024.csv was written" in result.output
+    assert (tmp_path / "rejects.csv").read_text(encoding="utf-8").count("patents_2024.csv,3,") == 2
+    with Ledger.open(tmp_path / "l.duckdb") as ledger:
+        assert ledger.patents.get(GOOD).grant_date is None  # the 2024 file wrote nothing
+        assert ledger.trademarks.count() == 1
+
+
+def test_keep_going_and_clean_reimport(tmp_path, dataset):
+    """--keep-going writes the valid rows (exit 2 still); a clean re-import exits 0, summed up."""
+    assert _run(tmp_path, "import", "--keep-going", str(dataset)).exit_code == EXIT_DATA
+    (dataset / "patents_2024.csv").unlink()
+    write_csv(dataset / "trademarks.csv", ["registration_no", "mark"], [["12345678", "新"]])
+    result = _run(tmp_path, "import", str(dataset), "--recorded-at", "2030-01-01T00:00:00")
+    assert result.exit_code == EXIT_OK, result.output
+    assert result.output.splitlines()[-1].split() == ["total", "2", "0", "1", "1", "0", "1"]
+    with Ledger.open(tmp_path / "l.duckdb") as ledger:
+        assert ledger.patents.get(GOOD).grant_date is not None  # the valid 2024 row was written
+        history = ledger.trademarks.history("12345678").to_pylist()
+        assert str(history[-1]["recorded_at"]) == "2030-01-01 00:00:00"
+
+
+def test_export_and_reimport(tmp_path, dataset):
+    """export --to writes the contract; importing it into a new ledger finds nothing to change."""
+    (dataset / "patents_2024.csv").unlink()
+    _run(tmp_path, "import", str(dataset))
+    for export_format in ("csv", "parquet"):
+        out = tmp_path / f"out-{export_format}"
+        result = _run(tmp_path, "export", "--to", str(out), "--format", export_format)
+        assert result.exit_code == EXIT_OK, result.output
+        assert "exported 2 rows in 2 files" in result.output
+        again = _run(tmp_path, "import", str(out))
+        assert again.exit_code == EXIT_OK and again.output.splitlines()[-1].split()[:5] == [
+            "total",
+            "2",
+            "0",
+            "0",
+            "2",
+        ]
+
+
+def test_bad_recorded_at_is_an_error(tmp_path, dataset):
+    """An unreadable --recorded-at is a one-line error, not a traceback."""
+    from ipledger.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", str(tmp_path / "l.duckdb"), "import", str(dataset), "--recorded-at", "soon"])
+    assert exited.value.code == 1
