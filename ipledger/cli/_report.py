@@ -1,27 +1,58 @@
-"""``ipledger report``: the statistics report of a region and period."""
+"""``ipledger report``: the statistics report of a region and period (docs/report.md)."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import click
 
-from ipledger.cli._app import CliContext, cli, pass_cli
-from ipledger.report import FORMATS, render
+from ipledger.cli._app import CliContext, cli, fail, pass_cli
+from ipledger.report import (
+    FORMATS,
+    Report,
+    build_report,
+    render_charts,
+    render_markdown,
+    render_report,
+)
+from ipledger.stats import report_json
+
+__all__ = ["report_command"]
 
 
 @cli.command("report")
-@click.option("--region", required=True, help="6-digit region code, e.g. 440700 (江门市).")
-@click.option("--period", required=True, help="2023, 2023Q2, 2023-07 or 2024-01..2024-07.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
+@click.option("--region", required=True, help="Region code, e.g. 440700 (江门市).")
+@click.option(
+    "--period", required=True, help="2023, 2023Q2, 2023-07 or a month range 2024-01..2024-07."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="md",
+    show_default=True,
+    help="md and json go to stdout unless --out; html and xlsx always to a file.",
+)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write here (html/xlsx default to report-REGION-PERIOD.EXT; md/json to stdout).",
+    help="The file to write (html/xlsx default: ./report-REGION-PERIOD.html|xlsx).",
 )
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-@click.option("--as-known-at", default=None, help="Report the ledger as it was known then.")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the narrative, labels and charts.",
+)
+@click.option(
+    "--as-known-at",
+    default=None,
+    help="Report the ledger as it was known then (ISO date or timestamp).",
+)
 @pass_cli
 def report_command(
     ctx: CliContext,
@@ -32,12 +63,52 @@ def report_command(
     lang: str,
     as_known_at: str | None,
 ) -> None:
-    """Make the statistics report: indicators, YoY, ranks, narrative and charts."""
-    if out is None and fmt in ("html", "xlsx"):
-        out = Path(f"report-{region}-{period.replace('..', '_')}.{fmt}")
+    """Make the statistics report of a region and period: every indicator with previous
+    value, YoY, ranks and targets; narrative sentences; charts (html, xlsx).
+
+    Prints the path of the file written, or the report itself (md, json without --out).
+    """
+    if ctx.db != ":memory:" and not os.path.exists(ctx.db):
+        fail(f"no ledger at {ctx.db}: give --db (or run `ipledger demo` for the demo ledger)")
     with ctx.open_ledger(read_only=True) as ledger:
-        text = render(ledger, region, period, fmt=fmt, lang=lang, as_known_at=as_known_at, out=out)
+        if fmt == "json":
+            data = report_json(ledger, region, period, as_known_at=as_known_at)
+            _emit((json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), out)
+            return
+        report = build_report(ledger, region, period, lang=lang, as_known_at=as_known_at)
+    if out is None and fmt in ("html", "xlsx"):
+        out = Path(f"{report.file_stem()}.{fmt}")
+    try:
+        if fmt == "md" and out is not None:
+            payload = _markdown_with_charts(report, out)
+        else:
+            payload = render_report(report, fmt)
+    except ImportError as error:
+        fail(str(error))
+    _emit(payload, out)
+
+
+def _emit(payload: bytes, out: Path | None) -> None:
+    """Write the report to ``out`` and print its path, or print the report."""
     if out is None:
-        click.echo(text)
-    else:
-        click.echo(f"report written: {out}")
+        click.echo(payload.decode("utf-8"), nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(payload)
+    click.echo(str(out))
+
+
+def _markdown_with_charts(report: Report, out: Path) -> bytes:
+    """Markdown written to a file links its charts, written beside it as PNG files."""
+    try:
+        charts = render_charts(report, formats=("png",))
+    except ImportError as error:
+        click.echo(f"ipledger: note: no charts ({error})", err=True)
+        charts = ()
+    links = {}
+    for chart in charts:
+        path = out.with_name(f"{out.stem}-{chart.key}.png")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(chart.png or b"")
+        links[chart.title] = path.name
+    return render_markdown(report, chart_links=links).encode("utf-8")

@@ -1,115 +1,322 @@
-"""Gathering what a report shows: the region's figures, 5-year trends, provincial peers, months."""
+"""Gathering what a report shows: the region's figures, 5-year trends, provincial peers, months.
+
+Everything comes from the indicator engine (:func:`ipledger.stats.compute_indicators`) in four
+calls: the region's indicators for the period, the trend years, the peer indicators for all
+regions, the months. Renderers only format a :class:`Report`; they never query.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
 
 import attrs
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from ipledger.errors import NotFoundError
 from ipledger.ledger import Ledger, Moment, as_utc_moment
-from ipledger.stats import Period, compute_indicators, parse_period, table_to_report
+from ipledger.report._narrative import Paragraph, write_narrative
+from ipledger.report._numbers import format_period
+from ipledger.report._sections import OTHER, SECTIONS, IndicatorRow, Section, section_of
+from ipledger.stats import COLUMNS, Period, compute_indicators, parse_period
 
-__all__ = ["TREND_INDICATORS", "Report", "build_report"]
+__all__ = [
+    "MONTH_INDICATORS",
+    "PEER_INDICATORS",
+    "TREND_INDICATORS",
+    "Report",
+    "build_report",
+    "report_from_table",
+]
 
 TREND_INDICATORS = (
     "patent_grants",
     "valid_invention_patents",
     "trademark_registrations",
+    "pledge_count",
     "pledge_amount",
+    "ip_cases",
 )
-"""The indicators drawn as 5-year trends."""
+"""The key indicators drawn as 5-year trends."""
 
-PEER_INDICATOR = "pledge_amount"
-"""The indicator on which the region is compared with the other regions of its province."""
+PEER_INDICATORS = ("valid_invention_patents", "pledge_amount")
+"""The indicators on which the region is compared with the other regions of its province."""
+
+MONTH_INDICATORS = ("pledge_count", "pledge_amount")
+"""The indicators shown month by month."""
+
+TREND_YEARS = 5
+"""How many years the trends span (the period and the same span in the years before)."""
 
 
-@attrs.frozen
+def _schema(*columns: tuple[str, pa.DataType]) -> pa.Schema:
+    return pa.schema(list(columns))
+
+
+_STRING, _DOUBLE = pa.string(), pa.float64()
+_TREND_SCHEMA = _schema(("period", _STRING), ("indicator", _STRING), ("value", _DOUBLE))
+_PEER_SCHEMA = _schema(
+    ("indicator", _STRING),
+    ("region_code", _STRING),
+    ("region_name", _STRING),
+    ("value", _DOUBLE),
+    ("rank_parent", pa.int32()),
+)
+_MONTH_SCHEMA = _schema(
+    ("period", _STRING), ("indicator", _STRING), ("value", _DOUBLE), ("previous", _DOUBLE)
+)
+
+
+@attrs.frozen(kw_only=True, eq=False)
 class Report:
-    """Everything one annual (or period) report shows; renderers only format it."""
+    """What the statistics report of one region and period shows; renderers only format it.
+
+    - ``table``: the engine's tidy rows of the region and period (columns
+      :data:`ipledger.stats.COLUMNS`), one per indicator; ``rows`` holds the same as objects.
+    - ``trends``: ``period, indicator, value`` of :data:`TREND_INDICATORS`, oldest first.
+    - ``peers``: ``indicator, region_code, region_name, value, rank_parent`` of
+      :data:`PEER_INDICATORS` for the regions of the same level in the province, best first.
+    - ``months``: ``period, indicator, value, previous`` of :data:`MONTH_INDICATORS`.
+    - ``narrative``: one paragraph per section, in ``lang``.
+    """
 
     region: str
     region_name: str
     region_level: str
-    period: Period
+    province_name: str | None
+    period: str
+    lang: str
     as_known_at: dt.datetime | None
-    rows: tuple[dict[str, Any], ...]
-    trends: dict[str, tuple[tuple[str, float], ...]]
-    peers: tuple[tuple[str, str, float], ...]
-    monthly_pledges: tuple[tuple[int, float], ...]
-    json: dict[str, Any]
+    table: pa.Table
+    rows: tuple[IndicatorRow, ...]
+    trends: pa.Table
+    peers: pa.Table
+    months: pa.Table
+    narrative: tuple[Paragraph, ...]
 
-    def row(self, indicator_id: str) -> dict[str, Any] | None:
-        """This region's row of an indicator, if it is in the report."""
-        return next((r for r in self.rows if r["indicator"] == indicator_id), None)
+    @property
+    def title(self) -> str:
+        """The report's title: 江门市2023年知识产权统计报告."""
+        if self.lang == "zh":
+            return f"{self.region_name}{format_period(self.period)}知识产权统计报告"
+        return f"{self.region_name} IP statistics report, {format_period(self.period, 'en')}"
+
+    @property
+    def known_at_text(self) -> str | None:
+        """The "as known at" moment as shown: a date when it is a day's end, else UTC time."""
+        if self.as_known_at is None:
+            return None
+        if self.as_known_at.time() == dt.time.max:
+            return self.as_known_at.date().isoformat()
+        return self.as_known_at.isoformat(sep=" ", timespec="seconds") + " UTC"
+
+    def row(self, indicator_id: str) -> IndicatorRow | None:
+        """The row of an indicator, or ``None`` when the report has none."""
+        return next((r for r in self.rows if r.indicator == indicator_id), None)
+
+    def sections(self) -> list[tuple[Section, list[IndicatorRow]]]:
+        """The rows grouped by section, in section order (sections without rows left out)."""
+        groups = [(s, [r for r in self.rows if section_of(r.indicator) is s]) for s in SECTIONS]
+        groups.append((OTHER, [r for r in self.rows if section_of(r.indicator) is OTHER]))
+        return [(s, rows) for s, rows in groups if rows]
+
+    def file_stem(self) -> str:
+        """A file name stem for this report: ``report-440700-2023``."""
+        return f"report-{self.region}-{self.period.replace('..', '_')}"
+
+
+def _rows(table: pa.Table) -> tuple[IndicatorRow, ...]:
+    fields = [f.name for f in attrs.fields(IndicatorRow)]
+    return tuple(IndicatorRow(**{k: r[k] for k in fields}) for r in table.to_pylist())
+
+
+def report_from_table(
+    table: pa.Table,
+    *,
+    lang: str = "zh",
+    province_name: str | None = None,
+    trends: pa.Table | None = None,
+    peers: pa.Table | None = None,
+    months: pa.Table | None = None,
+    as_known_at: Moment | None = None,
+) -> Report:
+    """A :class:`Report` from the engine's tidy rows of one region and period (e.g. computed
+    elsewhere), with optional trends, peers and months tables (shapes as in :class:`Report`).
+
+    Raises:
+        ValueError: the table lacks a column of :data:`ipledger.stats.COLUMNS`, or holds
+            more than one region and period, or none.
+    """
+    missing = [c for c in COLUMNS if c not in table.column_names]
+    if missing:
+        raise ValueError(f"the table lacks the columns {missing}")
+    keys = {
+        (r["region_code"], r["period"]) for r in table.select(["region_code", "period"]).to_pylist()
+    }
+    if len(keys) != 1:
+        raise ValueError(f"a report is of one region and period, the table has {len(keys)}")
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    first = table.slice(0, 1).to_pylist()[0]
+    rows = _rows(table.select(list(COLUMNS)))
+    period = str(parse_period(first["period"]))
+    return Report(
+        region=first["region_code"],
+        region_name=first["region_name"],
+        region_level=first["region_level"],
+        province_name=province_name,
+        period=period,
+        lang=lang,
+        as_known_at=None if as_known_at is None else as_utc_moment(as_known_at),
+        table=table.select(list(COLUMNS)),
+        rows=rows,
+        trends=_TREND_SCHEMA.empty_table() if trends is None else trends,
+        peers=_PEER_SCHEMA.empty_table() if peers is None else peers,
+        months=_MONTH_SCHEMA.empty_table() if months is None else months,
+        narrative=write_narrative(
+            rows,
+            region_name=first["region_name"],
+            region_level=first["region_level"],
+            province_name=province_name,
+            period=period,
+            lang=lang,
+        ),
+    )
 
 
 def build_report(
-    ledger: Ledger, region: str, period: str | Period, *, as_known_at: Moment | None = None
+    ledger: Ledger,
+    region: str,
+    period: str | Period,
+    *,
+    lang: str = "zh",
+    as_known_at: Moment | None = None,
 ) -> Report:
-    """Compute what the report of ``region`` for ``period`` shows (as known at a moment)."""
+    """Compute what the report of ``region`` for ``period`` shows, as known at a moment.
+
+    Raises:
+        NotFoundError: no region with this code (in use in the period).
+        ValueError: ``lang`` is neither ``zh`` nor ``en``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     parsed = parse_period(period)
     moment = None if as_known_at is None else as_utc_moment(as_known_at)
-    table = compute_indicators(ledger, [parsed], as_known_at=moment)
-    mine = table.filter(pc.equal(table["region_code"], pa.scalar(region)))
-    if mine.num_rows == 0:
-        raise NotFoundError("region", region)
-    rows = tuple(mine.to_pylist())
-    level = rows[0]["region_level"]
-    years = [str(parsed.year - k) for k in range(4, -1, -1)]
-    trend_table = compute_indicators(
-        ledger, years, regions=[region], indicators=list(TREND_INDICATORS), as_known_at=moment
-    ).to_pylist()
-    trends = {
-        ind: tuple((r["period"], r["value"] or 0.0) for r in trend_table if r["indicator"] == ind)
-        for ind in TREND_INDICATORS
-    }
-    province = region[:2] + "0000"
-    peers = tuple(
-        sorted(
-            (
-                (r["region_code"], r["region_name"], r["value"] or 0.0)
-                for r in table.filter(
-                    pc.equal(table["indicator"], pa.scalar(PEER_INDICATOR))
-                ).to_pylist()
-                if r["region_level"] == level
-                and r["region_code"][:2] == province[:2]
-                and level != "province"
-            ),
-            key=lambda p: -p[2],
-        )
-    )
-    return Report(
-        region=region,
-        region_name=rows[0]["region_name"],
-        region_level=level,
-        period=parsed,
+    table = compute_indicators(ledger, [parsed], regions=[region], as_known_at=moment)
+    if table.num_rows == 0:
+        raise NotFoundError("region", f"{region} in {parsed}")
+    regions = _regions(ledger, moment)
+    level = table.column("region_level")[0].as_py()
+    province = _province(region, regions)
+    return report_from_table(
+        table,
+        lang=lang,
+        province_name=None if province is None else regions[province][0],
+        trends=_trends(ledger, region, parsed, table, moment),
+        peers=_peers(ledger, region, level, province, parsed, regions, moment),
+        months=_months(ledger, region, parsed, moment),
         as_known_at=moment,
-        rows=rows,
-        trends=trends,
-        peers=peers,
-        monthly_pledges=_monthly_pledges(ledger, region, parsed, moment),
-        json=table_to_report(mine, region, str(parsed), moment),
     )
 
 
-def _monthly_pledges(
-    ledger: Ledger, region: str, period: Period, moment: dt.datetime | None
-) -> tuple[tuple[int, float], ...]:
-    pledges = (
-        ledger.pledges.find()
-        .in_region(region)
-        .registered_between(dt.date(period.year, 1, 1), dt.date(period.year, 12, 31))
-        .as_known_at(moment)
-        .to_arrow()
+def _regions(ledger: Ledger, moment: dt.datetime | None) -> dict[str, tuple[str, str, str | None]]:
+    """code -> (name, level, parent_code) of every region known at the moment."""
+    when = "infinity" if moment is None else moment.isoformat(sep=" ")
+    table = ledger.sql(
+        f"SELECT code, name, level, parent_code FROM all_regions_at(TIMESTAMP '{when}')"
     )
-    months = pc.month(pledges["registered_date"]).to_pylist()
-    amounts = pledges["amount"].to_pylist()
-    totals = dict.fromkeys(range(1, 13), 0.0)
-    for month, amount in zip(months, amounts, strict=True):
-        if month is not None and amount is not None:
-            totals[month] += float(amount)
-    return tuple(totals.items())
+    return {r["code"]: (r["name"], r["level"], r["parent_code"]) for r in table.to_pylist()}
+
+
+def _province(code: str, regions: dict[str, tuple[str, str, str | None]]) -> str | None:
+    seen: set[str] = set()
+    current: str | None = code
+    while current is not None and current in regions and current not in seen:
+        seen.add(current)
+        if regions[current][1] == "province":
+            return current
+        current = regions[current][2]
+    return None
+
+
+def _trends(
+    ledger: Ledger, region: str, period: Period, table: pa.Table, moment: dt.datetime | None
+) -> pa.Table:
+    """The trend indicators over TREND_YEARS spans: the report's own rows give the period and
+    the one before; asking for every other earlier year gives two years per year computed."""
+    spans = [attrs.evolve(period, year=period.year - k) for k in range(TREND_YEARS)]
+    values: dict[tuple[str, str], float | None] = {}
+    for r in table.to_pylist():
+        if r["indicator"] in TREND_INDICATORS:
+            values[(str(spans[0]), r["indicator"])] = r["value"]
+            values[(str(spans[1]), r["indicator"])] = r["previous"]
+    asked = spans[2::2]
+    if asked:
+        earlier = compute_indicators(
+            ledger, asked, regions=[region], indicators=list(TREND_INDICATORS), as_known_at=moment
+        )
+        for r in earlier.to_pylist():
+            values[(r["period"], r["indicator"])] = r["value"]
+            before = str(parse_period(r["period"]).previous())
+            if before in {str(s) for s in spans}:
+                values[(before, r["indicator"])] = r["previous"]
+    rows = [
+        {"period": str(span), "indicator": i, "value": values.get((str(span), i))}
+        for span in reversed(spans)
+        for i in TREND_INDICATORS
+        if (str(span), i) in values
+    ]
+    return pa.Table.from_pylist(rows, schema=_TREND_SCHEMA)
+
+
+def _peers(
+    ledger: Ledger,
+    region: str,
+    level: str,
+    province: str | None,
+    period: Period,
+    regions: dict[str, tuple[str, str, str | None]],
+    moment: dt.datetime | None,
+) -> pa.Table:
+    """The peer indicators of the regions of the same level in the province (all provinces for
+    a province), best first."""
+    if level != "province" and province is None:
+        return _PEER_SCHEMA.empty_table()
+    table = compute_indicators(
+        ledger, [period], indicators=list(PEER_INDICATORS), as_known_at=moment
+    )
+    rows = [
+        r
+        for r in table.select(
+            [
+                "indicator",
+                "region_code",
+                "region_name",
+                "region_level",
+                "value",
+                "rank_parent",
+                "rank_national",
+            ]
+        ).to_pylist()
+        if r["region_level"] == level
+        and (level == "province" or _province(r["region_code"], regions) == province)
+        and r["value"] is not None
+    ]
+    rows.sort(key=lambda r: (PEER_INDICATORS.index(r["indicator"]), -r["value"], r["region_code"]))
+    for r in rows:
+        if level == "province":
+            r["rank_parent"] = r["rank_national"]
+    return pa.Table.from_pylist(rows, schema=_PEER_SCHEMA)
+
+
+def _months(ledger: Ledger, region: str, period: Period, moment: dt.datetime | None) -> pa.Table:
+    """The month indicators of each month of the period (none for a single month)."""
+    months: Sequence[str] = [
+        f"{period.year}-{m:02d}" for m in range(period.first_month, period.last_month + 1)
+    ]
+    if len(months) < 2:
+        return _MONTH_SCHEMA.empty_table()
+    table = compute_indicators(
+        ledger, months, regions=[region], indicators=list(MONTH_INDICATORS), as_known_at=moment
+    )
+    return table.select(["period", "indicator", "value", "previous"]).cast(_MONTH_SCHEMA)

@@ -1,33 +1,62 @@
-"""The report as Markdown (for terminals, wikis and e-mail)."""
+"""The report as Markdown: for terminals, wikis, e-mail and docs."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ipledger.report._build import Report
-from ipledger.report._narrative import narrative, period_label
-from ipledger.report._table import HEADERS, display_rows, rows_by_section
+from ipledger.report._table import headers, row_cells
 
 __all__ = ["render_markdown"]
 
 
-def render_markdown(report: Report, lang: str = "zh") -> str:
-    """The narrative and one indicator table per section, in Markdown."""
-    title = (
-        f"# {report.region_name}{period_label(report.period)}知识产权统计报告"
-        if lang == "zh"
-        else f"# IP statistics of {report.region_name}, {period_label(report.period, 'en')}"
-    )
-    lines = [title, ""]
-    if report.as_known_at is not None:
-        known = "数据截至" if lang == "zh" else "As known at"
-        lines += [f"*{known} {report.as_known_at:%Y-%m-%d %H:%M} UTC*", ""]
-    for section_title, paragraph in narrative(report, lang):
-        lines += [f"## {section_title}", "", paragraph, ""]
-    lines += ["## " + ("指标表" if lang == "zh" else "Indicators"), ""]
-    for section, rows in rows_by_section(report.rows):
-        lines += [f"### {section.title_zh if lang == 'zh' else section.title_en}", ""]
-        headers = HEADERS[lang]
-        lines.append("| " + " | ".join(headers) + " |")
-        lines.append("|" + "---|" * len(headers))
-        lines += ["| " + " | ".join(cells) + " |" for cells in display_rows(rows, lang)]
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _meta(report: Report) -> str:
+    zh = report.lang == "zh"
+    parts = [
+        f"{'地区代码' if zh else 'Region'} {report.region}",
+        f"{'统计期间' if zh else 'Period'} {report.period}",
+    ]
+    if report.known_at_text is not None:
+        parts.append(
+            f"按{report.known_at_text}的台账记录统计"
+            if zh
+            else f"as known at {report.known_at_text}"
+        )
+    return " · ".join(parts)
+
+
+def render_markdown(report: Report, *, chart_links: Mapping[str, str] | None = None) -> str:
+    """The report in Markdown: title, narrative, charts (images linked when ``chart_links``
+    maps chart titles to image paths, e.g. PNG files written beside it), and one indicator
+    table per section."""
+    zh = report.lang == "zh"
+    lines = [f"# {report.title}", "", f"*{_meta(report)}*", ""]
+    if report.narrative:
+        lines += ["## " + ("概述" if zh else "Summary"), ""]
+        for paragraph in report.narrative:
+            lines += [f"**{paragraph.title}**" + ("　" if zh else " ") + paragraph.text, ""]
+    if chart_links:
+        lines += ["## " + ("图表" if zh else "Charts"), ""]
+        lines += [f"![{_cell(title)}]({path})" for title, path in chart_links.items()]
         lines.append("")
-    return "\n".join(lines)
+    lines += ["## " + ("指标明细" if zh else "Indicators"), ""]
+    for section, rows in report.sections():
+        names = headers(report.lang)
+        lines += [f"### {section.title(report.lang)}", ""]
+        lines.append("| " + " | ".join(names) + " |")
+        lines.append("|" + "---|" + "--:|" * (len(names) - 1))
+        lines += [
+            "| " + " | ".join(_cell(c) for c in row_cells(r, report.lang)) + " |" for r in rows
+        ]
+        lines.append("")
+    lines.append(
+        "*排名为同级地区中的名次/参评地区数；金额单位为万元；同比为与上年同期相比。*"
+        if zh
+        else "*Ranks are rank/regions ranked among regions of the same level; money in "
+        "CNY 10,000; YoY against the same period a year earlier.*"
+    )
+    return "\n".join(lines) + "\n"

@@ -1,158 +1,324 @@
-"""Numbers as the bureau writes them: 万/亿, percentages, ranks in Chinese numerals."""
+"""Numbers as the bureau writes them: 12.62亿元, 1200万元, 6951件, 增长156.8%, 全国第十四.
+
+Chinese forms follow the seed articles: amounts of money in 元 / 万元 / 亿元 with at most two
+decimals and no trailing zeros, counts as plain digits (万 from 100,000 on), changes as
+"增长 / 下降 x%", ranks in Chinese numerals ("第一百零三"). English forms say the same thing
+("CNY 1.26 billion", "up 156.8%", "14th").
+"""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from ipledger.stats import Period, parse_period
+
 __all__ = [
-    "en_amount",
-    "en_change",
-    "en_ordinal",
-    "zh_amount",
-    "zh_change",
-    "zh_count",
-    "zh_numeral",
-    "zh_rank",
+    "chinese_numeral",
+    "english_ordinal",
+    "format_amount",
+    "format_change",
+    "format_count_en",
+    "format_count_zh",
+    "format_decimal",
+    "format_money_en",
+    "format_money_zh",
+    "format_percent",
+    "format_period",
+    "format_period_end",
+    "format_rank",
 ]
 
 _DIGITS = "零一二三四五六七八九"
-_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+_SMALL_UNITS = ("", "十", "百", "千")
+_CENT = Decimal("0.01")
+_ZH_SCALES = ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万"))
+_EN_SCALES = ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+_MONTHS_EN = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+_QUARTERS_ZH = "一二三四"
 
 
-def _trim(value: float, places: int) -> str:
-    """``value`` rounded half-up to ``places`` decimals, trailing zeros dropped."""
+def _decimal(value: float | int | Decimal) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def format_decimal(value: float | int | Decimal, places: int = 2) -> str:
+    """``value`` rounded half up to ``places`` decimals, trailing zeros dropped, no separators.
+
+    Examples:
+        >>> format_decimal(12.6249), format_decimal(199.0), format_decimal(16.9203, 1)
+        ('12.62', '199', '16.9')
+    """
     quantum = Decimal(1).scaleb(-places)
-    text = f"{Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = f"{_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
-def zh_numeral(n: int) -> str:
-    """1..9999 in Chinese numerals as the articles write ranks: 一, 十, 十四, 二十一, 一百零三.
-
-    Examples:
-        >>> [zh_numeral(n) for n in (1, 3, 10, 14, 21, 103, 110, 2024)]
-        ['一', '三', '十', '十四', '二十一', '一百零三', '一百一十', '二千零二十四']
-    """
-    if not 1 <= n <= 9999:
-        raise ValueError(f"only 1..9999 are written in Chinese numerals here, not {n}")
-    parts: list[str] = []
-    rest = n
+def _section(n: int) -> str:
+    """Chinese numeral of 1..9999, with 零 for inner zero runs (一千零一十五)."""
+    digits = f"{n:04d}"
+    out: list[str] = []
     zero_pending = False
-    for value, unit in _UNITS:
-        digit, rest = divmod(rest, value)
-        if digit:
-            if zero_pending:
-                parts.append("零")
-                zero_pending = False
-            if not (unit == "十" and digit == 1 and not parts):
-                parts.append(_DIGITS[digit])
-            parts.append(unit)
-        elif parts:
-            zero_pending = True
-    if rest:
+    started = False
+    for position, char in enumerate(digits):
+        digit = int(char)
+        unit = _SMALL_UNITS[3 - position]
+        if digit == 0:
+            zero_pending = started
+            continue
         if zero_pending:
-            parts.append("零")
-        parts.append(_DIGITS[rest])
-    return "".join(parts)
+            out.append("零")
+            zero_pending = False
+        out.append(_DIGITS[digit] + unit)
+        started = True
+    return "".join(out)
 
 
-def zh_amount(yuan: float) -> str:
-    """Money as the articles write it: 12.62亿元, 146万元, 3500元.
-
-    Examples:
-        >>> zh_amount(1_262_000_000), zh_amount(19_900_000_000)
-        ('12.62亿元', '199亿元')
-        >>> zh_amount(1_460_000), zh_amount(880)
-        ('146万元', '880元')
-    """
-    if abs(yuan) >= 1e8:
-        return f"{_trim(yuan / 1e8, 2)}亿元"
-    if abs(yuan) >= 1e4:
-        return f"{_trim(yuan / 1e4, 2)}万元"
-    return f"{_trim(yuan, 2)}元"
-
-
-def zh_count(n: float, unit: str = "件") -> str:
-    """A count with its measure word; large ones in 万: 6951件, 110386件, 51.6万件.
+def chinese_numeral(n: int) -> str:
+    """``n`` (0 to 99,999,999) in Chinese numerals as ranks are written: 十四, 二十一, 一百零三.
 
     Examples:
-        >>> zh_count(6951), zh_count(516000), zh_count(732, "笔")
-        ('6951件', '51.6万件', '732笔')
+        >>> [chinese_numeral(n) for n in (1, 10, 14, 21, 103, 110, 333, 10001)]
+        ['一', '十', '十四', '二十一', '一百零三', '一百一十', '三百三十三', '一万零一']
     """
-    if abs(n) >= 500_000:
-        return f"{_trim(n / 1e4, 2)}万{unit}"
-    return f"{_trim(n, 2)}{unit}"
+    if not 0 <= n < 10**8:
+        raise ValueError(f"chinese_numeral takes 0 to 99,999,999, not {n}")
+    if n == 0:
+        return "零"
+    high, low = divmod(n, 10_000)
+    text = ""
+    if high:
+        text = _section(high) + "万"
+        if low and low < 1000:
+            text += "零"
+    if low:
+        text += _section(low)
+    if text.startswith("一十"):
+        text = text[1:]  # 十四, not 一十四 (but 一百一十 keeps its 一)
+    return text
 
 
-def zh_change(pct: float | None) -> str:
-    """Year-on-year change: 同比增长156.8% / 同比下降3.2% / 与上年持平; empty when unknown.
-
-    One decimal from 100% on, two below, as the articles write them: 156.8%, 57.33%, 45%.
+def english_ordinal(n: int) -> str:
+    """``n`` as an English ordinal.
 
     Examples:
-        >>> zh_change(156.84), zh_change(57.33), zh_change(-3.2), zh_change(0.0)
-        ('同比增长156.8%', '同比增长57.33%', '同比下降3.2%', '与上年持平')
+        >>> [english_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 103, 111)]
+        ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '103rd', '111th']
     """
-    if pct is None:
-        return ""
-    if round(pct, 2) == 0:
-        return "与上年持平"
-    word = "增长" if pct > 0 else "下降"
-    return f"同比{word}{_pct_text(abs(pct))}%"
-
-
-def _pct_text(pct: float) -> str:
-    return _trim(pct, 1 if pct >= 100 else 2)
-
-
-def zh_rank(rank_parent: int | None, rank_national: int | None) -> str:
-    """The rank phrase: 排名全国第十四、全省第三 / 居全省第一位; empty when unranked.
-
-    Examples:
-        >>> zh_rank(3, 14), zh_rank(1, None)
-        ('排名全国第十四、全省第三', '居全省第一位')
-    """
-    if rank_national is not None and rank_parent is not None and rank_national <= 30:
-        return f"排名全国第{zh_numeral(rank_national)}、全省第{zh_numeral(rank_parent)}"
-    if rank_parent is not None and rank_parent <= 5:
-        return f"居全省第{zh_numeral(rank_parent)}位"
-    return ""
-
-
-def en_amount(yuan: float) -> str:
-    """Money in English: CNY 1.26 billion, CNY 1.46 million.
-
-    Examples:
-        >>> en_amount(1_262_000_000), en_amount(1_460_000)
-        ('CNY 1.26 billion', 'CNY 1.46 million')
-    """
-    if abs(yuan) >= 1e9:
-        return f"CNY {_trim(yuan / 1e9, 2)} billion"
-    if abs(yuan) >= 1e6:
-        return f"CNY {_trim(yuan / 1e6, 2)} million"
-    return f"CNY {yuan:,.0f}"
-
-
-def en_change(pct: float | None) -> str:
-    """Year-on-year change in English: up 156.8% year on year.
-
-    Examples:
-        >>> en_change(-3.2)
-        'down 3.2% year on year'
-    """
-    if pct is None:
-        return ""
-    if round(pct, 2) == 0:
-        return "unchanged year on year"
-    return f"{'up' if pct > 0 else 'down'} {_pct_text(abs(pct))}% year on year"
-
-
-def en_ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 14th, 21st, 112th.
-
-    Examples:
-        >>> [en_ordinal(n) for n in (1, 2, 3, 11, 14, 21, 112)]
-        ['1st', '2nd', '3rd', '11th', '14th', '21st', '112th']
-    """
-    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def format_money_zh(yuan: float | int | Decimal) -> str:
+    """An amount of yuan as the bureau writes it: 元 below 10,000, then 万元, then 亿元,
+    at most two decimals. :func:`ipledger.codes.parse_money` reads the result back.
+
+    Examples:
+        >>> format_money_zh(1_262_000_000), format_money_zh(12_000_000), format_money_zh(3000)
+        ('12.62亿元', '1200万元', '3000元')
+        >>> format_money_zh(19_900_000_000), format_money_zh(99_999_999.99)
+        ('199亿元', '1亿元')
+    """
+    value = _decimal(yuan)
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    for scale, unit in _ZH_SCALES:
+        scaled = (value / scale).quantize(_CENT, rounding=ROUND_HALF_UP)
+        if scaled >= 1:
+            return f"{sign}{format_decimal(scaled)}{unit}元"
+    return f"{sign}{format_decimal(rounded)}元"
+
+
+def format_count_zh(count: float | int | Decimal, word: str = "") -> str:
+    """A count with its measure word: digits below 100,000 (6951件), then 万 / 亿 with at
+    most two decimals (51.6万件); fractional values (per 10,000 people) keep two decimals.
+
+    Examples:
+        >>> format_count_zh(6951, "件"), format_count_zh(516_000, "件")
+        ('6951件', '51.6万件')
+        >>> format_count_zh(16.924, "件")
+        '16.92件'
+    """
+    value = _decimal(count)
+    if abs(value) >= 100_000:
+        for scale, unit in _ZH_SCALES:
+            scaled = (abs(value) / scale).quantize(_CENT, rounding=ROUND_HALF_UP)
+            if scaled >= 1:
+                sign = "-" if value < 0 else ""
+                return f"{sign}{format_decimal(scaled)}{unit}{word}"
+    return f"{format_decimal(value)}{word}"
+
+
+def format_money_en(yuan: float | int | Decimal) -> str:
+    """An amount of yuan in English: CNY with thousands separators, millions or billions.
+
+    Examples:
+        >>> format_money_en(1_262_000_000), format_money_en(12_000_000), format_money_en(3000)
+        ('CNY 1.26 billion', 'CNY 12 million', 'CNY 3,000')
+    """
+    value = _decimal(yuan)
+    for scale, unit in _EN_SCALES:
+        scaled = (abs(value) / scale).quantize(_CENT, rounding=ROUND_HALF_UP)
+        if scaled >= 1:
+            sign = "-" if value < 0 else ""
+            return f"CNY {sign}{format_decimal(scaled)} {unit}"
+    return f"CNY {format_count_en(value)}"
+
+
+def format_count_en(count: float | int | Decimal) -> str:
+    """A count with thousands separators (two decimals kept for fractional values).
+
+    Examples:
+        >>> format_count_en(6951), format_count_en(16.924), format_count_en(1_234_567.0)
+        ('6,951', '16.92', '1,234,567')
+    """
+    text = format_decimal(count)
+    whole, _, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{int(whole.lstrip('-')):,}"
+    return sign + grouped + (f".{fraction}" if fraction else "")
+
+
+def format_amount(value: float | int | Decimal, unit: str, word: str, lang: str = "zh") -> str:
+    """A figure in its indicator unit (``count``, ``yuan``, ``per_10k``, ``days``,
+    ``percent``) for a sentence; ``word`` is the Chinese measure word (件, 笔, 家).
+
+    Examples:
+        >>> format_amount(19.9e9, "yuan", ""), format_amount(732, "count", "笔")
+        ('199亿元', '732笔')
+        >>> format_amount(19.9e9, "yuan", "", "en"), format_amount(58, "days", "天", "en")
+        ('CNY 19.9 billion', '58 days')
+    """
+    if unit == "yuan":
+        return format_money_zh(value) if lang == "zh" else format_money_en(value)
+    if unit == "percent":
+        return format_percent(value)
+    if lang == "zh":
+        return format_count_zh(value, "天" if unit == "days" else word)
+    return format_count_en(value) + (" days" if unit == "days" else "")
+
+
+def format_percent(value: float | int | Decimal, places: int = 1) -> str:
+    """A percentage with ``places`` decimals (zeros kept, as tables print them).
+
+    Examples:
+        >>> format_percent(156.842), format_percent(16.85, 2), format_percent(100)
+        ('156.8%', '16.85%', '100.0%')
+    """
+    quantum = Decimal(1).scaleb(-places)
+    return f"{_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):f}%"
+
+
+def format_change(yoy_pct: float | None, lang: str = "zh", places: int = 1) -> str | None:
+    """A year-on-year change: ``增长156.8%`` / ``下降3.2%`` / ``持平`` (``up 156.8%``,
+    ``down 3.2%``, ``unchanged``); ``None`` when there is no change to tell.
+
+    Examples:
+        >>> format_change(156.842), format_change(-3.2), format_change(0.04), format_change(None)
+        ('增长156.8%', '下降3.2%', '持平', None)
+        >>> format_change(156.842, "en"), format_change(-3.25, "en")
+        ('up 156.8%', 'down 3.3%')
+    """
+    if yoy_pct is None:
+        return None
+    shown = format_percent(abs(yoy_pct), places)
+    if Decimal(shown[:-1]) == 0:
+        return "持平" if lang == "zh" else "unchanged"
+    if lang == "zh":
+        return ("增长" if yoy_pct > 0 else "下降") + shown
+    return ("up " if yoy_pct > 0 else "down ") + shown
+
+
+def format_rank(
+    national: int | None,
+    parent: int | None,
+    *,
+    lang: str = "zh",
+    parent_scope: str = "全省",
+) -> str | None:
+    """Where a region stands: ``排名全国第十四、全省第三``, ``居全省第一位``,
+    ``居全省第三位`` (only the provincial rank), ``居全国第五位`` (only the national one).
+
+    ``parent_scope`` is how the parent is named (全省, 全市 for a municipality, 全区).
+
+    Examples:
+        >>> format_rank(14, 3), format_rank(4, 1), format_rank(None, 3), format_rank(5, None)
+        ('排名全国第十四、全省第三', '居全省第一位、全国第四位', '居全省第三位', '居全国第五位')
+        >>> format_rank(1, 1)
+        '居全国、全省第一位'
+        >>> format_rank(14, 3, lang="en"), format_rank(None, 1, lang="en")
+        ('14th nationally and 3rd in the province', '1st in the province')
+    """
+    if lang != "zh":
+        if national == 1 and parent == 1:
+            return "1st nationally and in the province"
+        parts = []
+        if parent is not None and parent == 1:
+            parts.append(f"{english_ordinal(parent)} in the province")
+        if national is not None:
+            parts.append(f"{english_ordinal(national)} nationally")
+        if parent is not None and parent != 1:
+            parts.append(f"{english_ordinal(parent)} in the province")
+        return " and ".join(parts) or None
+    national_zh = None if national is None else f"全国第{chinese_numeral(national)}"
+    parent_zh = None if parent is None else f"{parent_scope}第{chinese_numeral(parent)}"
+    if national_zh and parent_zh:
+        if parent == 1 and national == 1:
+            return f"居全国、{parent_scope}第一位"
+        if parent == 1:
+            return f"居{parent_zh}位、{national_zh}位"
+        return f"排名{national_zh}、{parent_zh}"
+    if national_zh or parent_zh:
+        return f"居{national_zh or parent_zh}位"
+    return None
+
+
+def format_period(period: str | Period, lang: str = "zh") -> str:
+    """A period as a sentence names it: 2023年, 2023年第二季度, 2023年7月, 2024年1—7月.
+
+    Examples:
+        >>> [format_period(p) for p in ("2023", "2023Q2", "2023-07", "2024-01..2024-07")]
+        ['2023年', '2023年第二季度', '2023年7月', '2024年1—7月']
+        >>> [format_period(p, "en") for p in ("2023", "2023Q2", "2023-07", "2024-01..2024-07")]
+        ['2023', 'Q2 2023', 'July 2023', 'January–July 2024']
+    """
+    parsed = parse_period(period)
+    kind = parsed.kind
+    first, last = parsed.first_month, parsed.last_month
+    if lang == "zh":
+        if kind == "year":
+            return f"{parsed.year}年"
+        if kind == "quarter":
+            return f"{parsed.year}年第{_QUARTERS_ZH[(first - 1) // 3]}季度"
+        if kind == "month":
+            return f"{parsed.year}年{first}月"
+        return f"{parsed.year}年{first}—{last}月"
+    if kind == "year":
+        return str(parsed.year)
+    if kind == "quarter":
+        return f"Q{(first + 2) // 3} {parsed.year}"
+    if kind == "month":
+        return f"{_MONTHS_EN[first - 1]} {parsed.year}"
+    return f"{_MONTHS_EN[first - 1]}–{_MONTHS_EN[last - 1]} {parsed.year}"
+
+
+def format_period_end(period: str | Period, lang: str = "zh") -> str:
+    """The end of a period as stock figures are dated: 2023年底, 2024年7月底.
+
+    Examples:
+        >>> format_period_end("2023"), format_period_end("2024-01..2024-07")
+        ('2023年底', '2024年7月底')
+        >>> format_period_end("2023", "en"), format_period_end("2023Q2", "en")
+        ('the end of 2023', 'the end of June 2023')
+    """
+    parsed = parse_period(period)
+    if parsed.last_month == 12:
+        return f"{parsed.year}年底" if lang == "zh" else f"the end of {parsed.year}"
+    if lang == "zh":
+        return f"{parsed.year}年{parsed.last_month}月底"
+    return f"the end of {_MONTHS_EN[parsed.last_month - 1]} {parsed.year}"

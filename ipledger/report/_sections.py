@@ -1,98 +1,143 @@
-"""How a report is organised: its sections and the phrase each headline figure is written in."""
+"""How a report is organised: its sections, the row of one indicator, and measure words."""
 
 from __future__ import annotations
 
 import attrs
 
-__all__ = ["PHRASES", "SECTIONS", "Phrase", "Section", "section_of"]
+__all__ = ["OTHER", "SECTIONS", "IndicatorRow", "Section", "measure_word", "section_of"]
 
 
 @attrs.frozen
 class Section:
-    """A part of the annual report and the indicators it shows (by id prefix)."""
+    """A part of the report (创造, 运用, 地理标志, 保护) and the indicators it shows.
+
+    ``bases`` are indicator ids; their breakdowns (``patent_grants.invention``) come along.
+    """
 
     key: str
     title_zh: str
     title_en: str
-    prefixes: tuple[str, ...]
+    bases: tuple[str, ...]
+
+    def title(self, lang: str) -> str:
+        """The section's title in ``lang`` (``zh`` or ``en``)."""
+        return self.title_zh if lang == "zh" else self.title_en
 
 
 SECTIONS = (
     Section(
         "creation",
         "知识产权创造",
-        "Creation",
+        "IP creation",
         (
             "patent_applications",
             "patent_grants",
-            "valid_invention",
-            "high_value",
+            "valid_invention_patents",
+            "high_value_invention_patents",
+            "valid_invention_patents_per_10k",
+            "high_value_invention_patents_per_10k",
             "trademark_registrations",
             "valid_trademarks",
-            "well_known",
+            "well_known_trademarks",
         ),
     ),
     Section(
         "utilisation",
         "知识产权运用",
-        "Utilisation",
-        ("patent_assignments", "patent_licences", "pledge", "insurance"),
+        "IP utilisation",
+        (
+            "patent_assignments",
+            "patent_licences",
+            "pledge_count",
+            "pledge_amount",
+            "pledge_beneficiaries",
+            "pledge_outstanding_amount",
+            "insurance_policies",
+            "insurance_insured",
+            "insurance_coverage",
+        ),
     ),
-    Section("gi", "地理标志", "Geographical indications", ("gi_",)),
-    Section("protection", "知识产权保护", "Protection", ("ip_cases", "case", "cases_")),
+    Section(
+        "gi", "地理标志", "Geographical indications", ("gi_trademarks", "gi_products", "gi_users")
+    ),
+    Section(
+        "protection",
+        "知识产权保护",
+        "IP protection",
+        (
+            "ip_cases",
+            "ip_cases_closed",
+            "case_penalties",
+            "case_recovered",
+            "cases_transferred_to_police",
+            "case_median_days_to_close",
+        ),
+    ),
 )
 """The report's sections, in order."""
 
+OTHER = Section("other", "其他指标", "Other indicators", ())
+"""Where an indicator no section names is shown (a catalog newer than this module)."""
+
+_SECTION_OF = {base: section for section in SECTIONS for base in section.bases}
+
+_WORDS = {
+    "pledge_count": "笔",
+    "pledge_beneficiaries": "家",
+    "insurance_policies": "单",
+    "insurance_insured": "家",
+    "gi_products": "个",
+    "gi_users": "家",
+}
+
 
 def section_of(indicator_id: str) -> Section:
-    """The section an indicator is shown in."""
-    for section in SECTIONS:
-        if indicator_id.startswith(section.prefixes):
-            return section
-    raise KeyError(indicator_id)
+    """The section an indicator (or breakdown) is shown in.
+
+    Examples:
+        >>> section_of("patent_grants.invention").key, section_of("pledge_amount").key
+        ('creation', 'utilisation')
+    """
+    return _SECTION_OF.get(indicator_id.split(".", 1)[0], OTHER)
 
 
-@attrs.frozen
-class Phrase:
-    """How a headline figure is written: ``专利授权量`` + value + ``件`` / "patents granted"."""
+def measure_word(indicator_id: str) -> str:
+    """The Chinese measure word a count of this indicator is written with (件, 笔, 家, ...).
 
-    zh: str
-    measure: str
-    en: str
-    stock: bool = False
+    Examples:
+        >>> measure_word("pledge_count"), measure_word("valid_invention_patents")
+        ('笔', '件')
+    """
+    return _WORDS.get(indicator_id.split(".", 1)[0], "件")
 
 
-PHRASES: dict[str, Phrase] = {
-    "patent_grants": Phrase("专利授权", "件", "patents were granted"),
-    "patent_grants.invention": Phrase("其中发明专利授权", "件", "of them inventions"),
-    "patent_applications": Phrase("专利申请", "件", "patent applications were filed"),
-    "valid_invention_patents": Phrase("有效发明专利", "件", "valid invention patents", stock=True),
-    "high_value_invention_patents": Phrase(
-        "有效高价值发明专利", "件", "high-value invention patents", stock=True
-    ),
-    "valid_invention_patents_per_10k": Phrase(
-        "每万人口发明专利拥有量", "件", "invention patents per 10,000 people", stock=True
-    ),
-    "trademark_registrations": Phrase("新增商标注册", "件", "trademarks were registered"),
-    "valid_trademarks": Phrase("有效商标注册量", "件", "valid trademarks", stock=True),
-    "well_known_trademarks": Phrase("中国驰名商标", "件", "well-known trademarks", stock=True),
-    "patent_assignments": Phrase("专利转让", "件", "patent assignments"),
-    "patent_licences": Phrase("专利许可", "件", "patent licences"),
-    "pledge_count": Phrase("知识产权质押", "笔", "IP pledges were registered"),
-    "pledge_amount": Phrase("质押融资金额", "", "securing"),
-    "pledge_beneficiaries": Phrase("惠及企业", "家", "benefiting enterprises"),
-    "insurance_policies": Phrase("知识产权保险", "单", "IP insurance policies"),
-    "insurance_coverage": Phrase("保额", "", "with coverage of"),
-    "gi_trademarks": Phrase("地理标志商标", "个", "GI trademarks", stock=True),
-    "gi_products": Phrase("地理标志保护产品", "个", "GI products", stock=True),
-    "gi_users": Phrase(
-        "核准使用地理标志专用标志企业", "家", "enterprises using the GI label", stock=True
-    ),
-    "ip_cases": Phrase("办理知识产权案件", "件", "IP cases were opened"),
-    "ip_cases.trademark_infringement": Phrase("其中商标侵权案件", "件", "trademark infringement"),
-    "ip_cases.patent_dispute": Phrase("专利侵权纠纷案件", "件", "patent disputes"),
-    "ip_cases.gi_infringement": Phrase("地理标志侵权案件", "件", "GI infringement"),
-    "case_penalties": Phrase("罚没款", "", "fines and confiscations of"),
-    "case_recovered": Phrase("追赃挽损", "", "losses recovered"),
-}
-"""The headline figures the narrative writes, in the order they appear within a section."""
+@attrs.frozen(kw_only=True)
+class IndicatorRow:
+    """One indicator of a report's region and period: a row of the indicator table.
+
+    Ranks are among the regions of the same level in the province (``rank_parent`` of
+    ``peers_parent``) and in the nation; ``yoy_pct`` and ``completion_pct`` are percentages.
+    """
+
+    indicator: str
+    label_zh: str
+    label_en: str
+    unit: str
+    value: float | None
+    previous: float | None = None
+    yoy_pct: float | None = None
+    rank_parent: int | None = None
+    peers_parent: int | None = None
+    rank_national: int | None = None
+    peers_national: int | None = None
+    target: float | None = None
+    completion_pct: float | None = None
+
+    @property
+    def is_breakdown(self) -> bool:
+        """Whether this is a breakdown (``patent_grants.invention``) of another indicator."""
+        return "." in self.indicator
+
+    def label(self, lang: str) -> str:
+        """The indicator's label in ``lang``."""
+        return self.label_zh if lang == "zh" else self.label_en

@@ -1,64 +1,105 @@
-"""The indicator table as rows of display text, shared by the Markdown and HTML renderers."""
+"""The indicator table as display text, shared by the Markdown and HTML renderers.
+
+Money is shown in 万元 (as the bureau's tables do), counts with thousands separators, YoY and
+completion with one decimal, ranks as ``rank/peers`` (none for a figure of zero, which every
+region without data shares). The XLSX renderer keeps the engine's real numbers.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from ipledger.report._numbers import format_decimal
+from ipledger.report._sections import IndicatorRow, measure_word
 
-from ipledger.report._numbers import en_amount, zh_amount
-from ipledger.report._sections import SECTIONS, Section, section_of
+__all__ = ["DASH", "headers", "row_cells", "unit_label"]
 
-__all__ = ["HEADERS", "display_rows", "rows_by_section"]
+DASH = "—"
+"""What an empty cell shows."""
 
-HEADERS = {
-    "zh": ("指标", "数值", "上年同期", "同比", "全省排名", "全国排名", "目标完成率"),
+_HEADERS = {
+    "zh": ("指标", "单位", "本期", "上年同期", "同比", "全省排名", "全国排名", "目标", "完成率"),
     "en": (
         "Indicator",
+        "Unit",
         "Value",
         "Previous",
         "YoY",
         "Rank in province",
         "Rank in nation",
-        "Target done",
+        "Target",
+        "Completion",
     ),
 }
-"""Column headers of the indicator table, per language."""
+_UNITS = {
+    "zh": {"yuan": "万元", "per_10k": "件/万人", "days": "天", "percent": "%"},
+    "en": {"yuan": "CNY 10k", "per_10k": "per 10k people", "days": "days", "percent": "%"},
+}
 
 
-def _number(value: float | None, unit: str, lang: str) -> str:
+def headers(lang: str) -> tuple[str, ...]:
+    """The table's column headers (ranks are ``rank/peers``)."""
+    return _HEADERS["zh" if lang == "zh" else "en"]
+
+
+def unit_label(row: IndicatorRow, lang: str) -> str:
+    """The unit a table shows the row's figures in: 件, 笔, 万元, 件/万人, 天.
+
+    Examples:
+        >>> row = IndicatorRow(indicator="pledge_amount", label_zh="", label_en="", unit="yuan",
+        ...                    value=1.0)
+        >>> unit_label(row, "zh"), unit_label(row, "en")
+        ('万元', 'CNY 10k')
+    """
+    units = _UNITS["zh" if lang == "zh" else "en"]
+    if row.unit in units:
+        return units[row.unit]
+    return measure_word(row.indicator) if lang == "zh" else "number"
+
+
+def _number(value: float | None, unit: str) -> str:
     if value is None:
-        return "—"
+        return DASH
     if unit == "yuan":
-        return zh_amount(value) if lang == "zh" else en_amount(value)
-    if unit in ("per_10k", "days"):
+        return f"{value / 10_000:,.2f}"
+    if unit == "per_10k":
         return f"{value:,.2f}"
+    if unit in ("days", "percent"):
+        return format_decimal(value, 1)
     return f"{value:,.0f}"
 
 
-def _rank(rank: int | None, peers: int | None) -> str:
-    return "—" if rank is None else f"{rank}/{peers}"
+def _pct(value: float | None, signed: bool) -> str:
+    if value is None:
+        return DASH
+    return f"{value:+.1f}%" if signed else f"{value:.1f}%"
 
 
-def display_rows(rows: list[dict[str, Any]], lang: str) -> list[tuple[str, ...]]:
-    """Each indicator row as the text of the table's cells."""
-    out: list[tuple[str, ...]] = []
-    for r in rows:
-        label = r["label_zh"] if lang == "zh" else r["label_en"]
-        yoy = "—" if r["yoy_pct"] is None else f"{r['yoy_pct']:+.2f}%"
-        done = "—" if r["completion_pct"] is None else f"{r['completion_pct']:.1f}%"
-        out.append(
-            (
-                label,
-                _number(r["value"], r["unit"], lang),
-                _number(r["previous"], r["unit"], lang),
-                yoy,
-                _rank(r["rank_parent"], r["peers_parent"]),
-                _rank(r["rank_national"], r["peers_national"]),
-                done,
-            )
-        )
-    return out
+def _rank(rank: int | None, peers: int | None, value: float | None) -> str:
+    # a region with nothing to count shares rank 1 with every other: no rank worth showing
+    return DASH if rank is None or not value else f"{rank}/{peers}"
 
 
-def rows_by_section(rows: tuple[dict[str, Any], ...]) -> list[tuple[Section, list[dict[str, Any]]]]:
-    """The rows grouped by report section, in section order."""
-    return [(s, [r for r in rows if section_of(r["indicator"]) is s]) for s in SECTIONS]
+def row_cells(row: IndicatorRow, lang: str) -> tuple[str, ...]:
+    """The text of the row's cells, in the order of :func:`headers`.
+
+    Examples:
+        >>> row = IndicatorRow(indicator="pledge_count", label_zh="知识产权质押笔数",
+        ...     label_en="IP pledge registrations", unit="count", value=732.0, previous=285.0,
+        ...     yoy_pct=156.84, rank_parent=3, peers_parent=21, rank_national=14,
+        ...     peers_national=333, target=600.0, completion_pct=122.0)
+        >>> row_cells(row, "zh")
+        ('知识产权质押笔数', '笔', '732', '285', '+156.8%', '3/21', '14/333', '600', '122.0%')
+    """
+    label = row.label(lang)
+    if row.is_breakdown:
+        label = ("其中：" if lang == "zh" else "of which: ") + label
+    return (
+        label,
+        unit_label(row, lang),
+        _number(row.value, row.unit),
+        _number(row.previous, row.unit),
+        _pct(row.yoy_pct, signed=True),
+        _rank(row.rank_parent, row.peers_parent, row.value),
+        _rank(row.rank_national, row.peers_national, row.value),
+        _number(row.target, row.unit),
+        _pct(row.completion_pct, signed=False),
+    )

@@ -16,7 +16,7 @@ cannot be computed, e.g. per-10k without population, are not ranked); a province
 
 from __future__ import annotations
 
-from ipledger.stats._catalog import CATALOG, Indicator, indicator
+from ipledger.stats._catalog import CATALOG, Indicator, indicator, indicator_docs
 from ipledger.stats._checks import CHECKS, CheckFinding, breakdown_findings, run_checks
 from ipledger.stats._compute import COLUMNS, StatsSettings, compute_indicators, moment_literal
 from ipledger.stats._json import report_json, table_to_report
@@ -33,6 +33,7 @@ __all__ = [
     "breakdown_findings",
     "compute_indicators",
     "indicator",
+    "indicator_docs",
     "moment_literal",
     "parse_period",
     "report_json",

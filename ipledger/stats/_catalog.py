@@ -14,7 +14,7 @@ import attrs
 from ipledger.errors import UnknownIndicatorError
 from ipledger.model import CaseType
 
-__all__ = ["CATALOG", "Indicator", "indicator"]
+__all__ = ["CATALOG", "Indicator", "indicator", "indicator_docs"]
 
 UNITS = ("count", "yuan", "per_10k", "days")
 
@@ -440,3 +440,21 @@ def indicator(indicator_id: str) -> Indicator:
         return CATALOG[indicator_id]
     except KeyError:
         raise UnknownIndicatorError(indicator_id) from None
+
+
+def indicator_docs() -> str:
+    """The Markdown page of the catalog (``docs/indicators.md`` is this text; a test checks it)."""
+    lines = [
+        "# Indicator catalog",
+        "",
+        "Generated from `ipledger.stats.CATALOG` by `python tools/gen_indicator_docs.py`; the",
+        "contract is INDICATORS.md v1. `ipledger indicators` prints the same list.",
+        "",
+        "| id | 中文 | English | unit | kind | definition |",
+        "|---|---|---|---|---|---|",
+    ]
+    for i in CATALOG.values():
+        lines.append(
+            f"| `{i.id}` | {i.label_zh} | {i.label_en} | {i.unit} | {i.kind} | {i.definition} |"
+        )
+    return "\n".join(lines) + "\n"

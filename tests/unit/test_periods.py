@@ -50,3 +50,13 @@ def test_round_trip_and_previous(p):
     assert parse_period(str(p)) == p
     assert p.previous().previous() == Period(p.year - 2, p.first_month, p.last_month)
     assert p.start <= p.end
+
+
+def test_indicator_docs_are_current():
+    """docs/indicators.md is generated from the catalog (tools/gen_indicator_docs.py)."""
+    from pathlib import Path
+
+    from ipledger.stats import indicator_docs
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "indicators.md"
+    assert page.read_text(encoding="utf-8") == indicator_docs()

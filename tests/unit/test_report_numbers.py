@@ -1,4 +1,4 @@
-"""Chinese number formatting: 万/亿, percentages, ranks in Chinese numerals."""
+"""Numbers as the bureau writes them: 万/亿 amounts, changes, ranks in Chinese numerals."""
 
 from __future__ import annotations
 
@@ -10,21 +10,35 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ipledger.codes import parse_money
-from ipledger.report import zh_amount, zh_change, zh_count, zh_numeral, zh_rank
-from ipledger.report._numbers import en_ordinal
+from ipledger.report._numbers import (
+    chinese_numeral,
+    english_ordinal,
+    format_amount,
+    format_change,
+    format_count_en,
+    format_count_zh,
+    format_money_en,
+    format_money_zh,
+    format_period,
+    format_period_end,
+    format_rank,
+)
 
-DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
-UNIT = {"十": 10, "百": 100, "千": 1000}
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
-def parse_numeral(text: str) -> int:
-    """A small reader of Chinese numerals 1..9999, to check zh_numeral against."""
+def parse_chinese_numeral(text: str) -> int:
+    """A small, independent reader of Chinese numerals below 10^8 (一万零一, 一百零三, 十四)."""
+    if "万" in text:
+        high, low = text.split("万")
+        return parse_chinese_numeral(high) * 10_000 + (parse_chinese_numeral(low) if low else 0)
     total, digit = 0, None
-    for ch in text:
-        if ch in DIGIT:
-            digit = DIGIT[ch]
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
         else:
-            total += (1 if digit is None else digit) * UNIT[ch]
+            total += (1 if digit is None else digit) * _UNITS[char]
             digit = None
     return total + (digit or 0)
 
@@ -35,86 +49,203 @@ def parse_numeral(text: str) -> int:
         (1, "一"),
         (3, "三"),
         (10, "十"),
+        (11, "十一"),
         (14, "十四"),
+        (20, "二十"),
         (21, "二十一"),
+        (33, "三十三"),
         (100, "一百"),
         (103, "一百零三"),
         (110, "一百一十"),
+        (115, "一百一十五"),
+        (153, "一百五十三"),
         (333, "三百三十三"),
         (1001, "一千零一"),
+        (1010, "一千零一十"),
+        (10_001, "一万零一"),
+        (100_015, "十万零一十五"),
     ],
 )
-def test_numerals_as_articles_write_them(n, text):
-    """第三, 第十四, 第二十一 ... as the articles write ranks."""
-    assert zh_numeral(n) == text
+def test_numerals_as_the_articles_write_ranks(n, text):
+    """第一, 第三, 第十, 第十四, 第二十一, 第一百零三 ... as bureau articles write them."""
+    assert chinese_numeral(n) == text
 
 
-@given(st.integers(1, 9999))
-def test_numeral_round_trips(n):
-    """Every numeral 1..9999 reads back as its number."""
-    assert parse_numeral(zh_numeral(n)) == n
+@given(st.integers(1, 999))
+def test_numerals_1_to_999_round_trip(n):
+    """Every numeral 1..999 reads back as its number through an independent parser."""
+    assert parse_chinese_numeral(chinese_numeral(n)) == n
+
+
+@given(st.integers(0, 10**8 - 1))
+def test_large_numerals_round_trip_and_have_no_double_zero(n):
+    """Up to 99,999,999 too; a run of zeros is one 零, never at the end."""
+    text = chinese_numeral(n)
+    assert parse_chinese_numeral(text) == n or (n == 0 and text == "零")
+    assert "零零" not in text
+    assert n == 0 or not text.endswith("零")
+
+
+def test_numerals_outside_range_are_refused():
+    """Negative numbers and 10^8 have no numeral here."""
+    with pytest.raises(ValueError, match="99,999,999"):
+        chinese_numeral(-1)
+    with pytest.raises(ValueError, match="99,999,999"):
+        chinese_numeral(10**8)
 
 
 @pytest.mark.parametrize(
     ("yuan", "text"),
     [
-        (1_262_000_000, "12.62亿元"),
-        (19_900_000_000, "199亿元"),
+        (1_262_000_000, "12.62亿元"),  # 质押融资12.62亿元
+        (19_900_000_000, "199亿元"),  # 质押登记金额199亿元
         (21_000_000_000, "210亿元"),
-        (215_000_000, "2.15亿元"),
-        (1_460_000, "146万元"),
-        (26_000_000, "2600万元"),
-        (880, "880元"),
+        (215_000_000, "2.15亿元"),  # 保额2.15亿元
+        (12_000_000, "1200万元"),
+        (1_460_000, "146万元"),  # 追赃挽损146万元
+        (39_600, "3.96万元"),  # 资助资金3.96万元
+        (70_430_500, "7043.05万元"),  # 罚没款7043.05万元
+        (853_990_000_000, "8539.9亿元"),
+        (3000, "3000元"),
+        (0.5, "0.5元"),
+        (0, "0元"),
+        (99_999_999.99, "1亿元"),  # rounding carries into the next unit
+        (9_999.999, "1万元"),
     ],
 )
-def test_amounts_as_articles_write_them(yuan, text):
-    """12.62亿元, 199亿元, 146万元 as in the seed articles."""
-    assert zh_amount(yuan) == text
+def test_money_as_the_articles_write_it(yuan, text):
+    """元 below 10,000, 万元, 亿元; at most two decimals, no trailing zeros."""
+    assert format_money_zh(yuan) == text
 
 
-@given(st.integers(0, 10**15))
-def test_amount_reads_back_within_shown_precision(cents):
-    """zh_amount's text parses back (parse_money) to the value within the precision shown."""
-    yuan = cents / 100
-    text = zh_amount(yuan)
+@given(st.integers(0, 10**16 - 1))
+def test_money_reads_back_within_the_shown_precision(cents):
+    """parse_money(format_money_zh(v)) is v to within half the last shown digit."""
+    value = Decimal(cents) / 100
+    text = format_money_zh(value)
     back = parse_money(text)
-    unit = Decimal("1e8") if "亿" in text else Decimal("1e4") if "万" in text else Decimal(1)
-    assert abs(back - Decimal(repr(yuan))) <= unit * Decimal("0.005") + Decimal("0.005")
+    unit = Decimal(10**8) if "亿" in text else Decimal(10**4) if "万" in text else Decimal(1)
+    assert abs(back - value) <= unit * Decimal("0.005")
+
+
+@given(st.floats(0, 1e15, allow_nan=False, allow_infinity=False))
+def test_money_from_floats_reads_back_too(yuan):
+    """The engine's money comes as floats; those read back the same way."""
+    text = format_money_zh(yuan)
+    back = parse_money(text)
+    unit = Decimal(10**8) if "亿" in text else Decimal(10**4) if "万" in text else Decimal(1)
+    assert abs(back - Decimal(str(yuan))) <= unit * Decimal("0.005") + Decimal("0.01")
 
 
 @pytest.mark.parametrize(
-    ("pct", "text"),
+    ("count", "word", "text"),
     [
-        (156.84, "同比增长156.8%"),
-        (124.91, "同比增长124.9%"),
-        (57.33, "同比增长57.33%"),
-        (25.72, "同比增长25.72%"),
-        (45.0, "同比增长45%"),
-        (-3.2, "同比下降3.2%"),
-        (0.0, "与上年持平"),
-        (None, ""),
+        (6951, "件", "6951件"),  # 有效发明专利6951件
+        (732, "笔", "732笔"),
+        (99_999, "件", "99999件"),
+        (110_386, "件", "11.04万件"),
+        (516_000, "件", "51.6万件"),  # 有效商标注册量达到51.6万件
+        (313_000, "户", "31.3万户"),
+        (16.924, "件", "16.92件"),  # per 10,000 people
+        (0, "件", "0件"),
     ],
 )
-def test_changes(pct, text):
-    """同比增长156.8% / 同比下降3.2% / 与上年持平."""
-    assert zh_change(pct) == text
+def test_counts(count, word, text):
+    """Digits below 100,000, then 万 with at most two decimals."""
+    assert format_count_zh(count, word) == text
 
 
-@given(st.floats(-99.99, 10_000, allow_nan=False).filter(lambda p: round(p, 2) != 0))
-def test_change_reads_back(pct):
-    """The percentage in the text is the value rounded as shown."""
-    text = zh_change(pct)
-    number = float(re.search(r"([0-9.]+)%", text).group(1))
-    assert abs(number - abs(pct)) <= (0.05 if abs(pct) >= 100 else 0.005) + 1e-9
-    assert ("增长" in text) == (pct > 0)
+@pytest.mark.parametrize(
+    ("pct", "zh", "en"),
+    [
+        (156.8421, "增长156.8%", "up 156.8%"),
+        (124.91, "增长124.9%", "up 124.9%"),
+        (-3.2, "下降3.2%", "down 3.2%"),
+        (-0.04, "持平", "unchanged"),
+        (0.0, "持平", "unchanged"),
+        (100.0, "增长100.0%", "up 100.0%"),
+        (None, None, None),
+    ],
+)
+def test_changes(pct, zh, en):
+    """同比增长156.8% / 同比下降3.2% / 持平, and the English equivalents."""
+    assert format_change(pct) == zh
+    assert format_change(pct, "en") == en
 
 
-def test_ranks_and_counts():
-    """排名全国第十四、全省第三; 居全省第一位; 51.6万件."""
-    assert zh_rank(3, 14) == "排名全国第十四、全省第三"
-    assert zh_rank(1, 18) == "排名全国第十八、全省第一"
-    assert zh_rank(1, 120) == "居全省第一位"
-    assert zh_rank(None, None) == ""
-    assert zh_count(516_000) == "51.6万件"
-    assert zh_count(110_386) == "110386件"
-    assert [en_ordinal(n) for n in (1, 12, 22)] == ["1st", "12th", "22nd"]
+@given(st.floats(-100, 10_000, allow_nan=False).filter(lambda p: abs(p) >= 0.05))
+def test_change_text_is_the_rounded_value(pct):
+    """The percentage shown is the value rounded to one decimal, with its direction."""
+    text = format_change(pct)
+    shown = Decimal(re.fullmatch(r"(增长|下降)([0-9.]+)%", text).group(2))
+    assert abs(shown - Decimal(str(abs(pct)))) <= Decimal("0.05")
+    assert text.startswith("增长") == (pct > 0)
+
+
+def test_two_place_changes_as_some_articles_write_them():
+    """同比增长16.85%: two decimals when asked for."""
+    assert format_change(16.85, places=2) == "增长16.85%"
+
+
+@pytest.mark.parametrize(
+    ("national", "parent", "zh", "en"),
+    [
+        (14, 3, "排名全国第十四、全省第三", "14th nationally and 3rd in the province"),
+        (12, 5, "排名全国第十二、全省第五", "12th nationally and 5th in the province"),
+        (4, 1, "居全省第一位、全国第四位", "1st in the province and 4th nationally"),
+        (1, 1, "居全国、全省第一位", "1st nationally and in the province"),
+        (None, 3, "居全省第三位", "3rd in the province"),  # 均居全省第三位
+        (None, 1, "居全省第一位", "1st in the province"),  # 居全省第一位
+        (103, None, "居全国第一百零三位", "103rd nationally"),
+        (None, None, None, None),
+    ],
+)
+def test_ranks(national, parent, zh, en):
+    """Ranks in the articles' words, Chinese numerals included."""
+    assert format_rank(national, parent) == zh
+    assert format_rank(national, parent, lang="en") == en
+
+
+def test_rank_in_a_municipality():
+    """A district of 北京市 ranks 全市, not 全省."""
+    assert format_rank(None, 2, parent_scope="全市") == "居全市第二位"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (11, "11th"), (13, "13th"), (22, "22nd")]
+)
+def test_english_ordinals(n, text):
+    """1st, 2nd, 3rd, 11th ..."""
+    assert english_ordinal(n) == text
+
+
+def test_english_amounts():
+    """CNY millions and billions, counts with separators."""
+    assert format_money_en(1_262_000_000) == "CNY 1.26 billion"
+    assert format_money_en(12_000_000) == "CNY 12 million"
+    assert format_money_en(999.5) == "CNY 999.5"
+    assert format_count_en(110_386) == "110,386"
+
+
+def test_amounts_by_unit():
+    """A figure in its indicator's unit, as a sentence writes it."""
+    assert format_amount(19.9e9, "yuan", "") == "199亿元"
+    assert format_amount(58.0, "days", "件") == "58天"
+    assert format_amount(16.924, "per_10k", "件") == "16.92件"
+    assert format_amount(58.0, "days", "", "en") == "58 days"
+
+
+@pytest.mark.parametrize(
+    ("period", "zh", "en", "end"),
+    [
+        ("2023", "2023年", "2023", "2023年底"),
+        ("2023Q2", "2023年第二季度", "Q2 2023", "2023年6月底"),
+        ("2023-07", "2023年7月", "July 2023", "2023年7月底"),
+        ("2024-01..2024-07", "2024年1—7月", "January–July 2024", "2024年7月底"),
+    ],
+)
+def test_periods(period, zh, en, end):
+    """Periods as sentences name them (今年1—7月)."""
+    assert format_period(period) == zh
+    assert format_period(period, "en") == en
+    assert format_period_end(period) == end

@@ -1,0 +1,219 @@
+"""Reports from a small hand-made ledger through the real engine, and ``ipledger report``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import ipledger.cli._report  # noqa: F401  (registers the command on the group)
+from ipledger import Case, Ledger, Patent, Pledge, Trademark
+from ipledger.cli import cli
+from ipledger.codes import patent_check_character
+from ipledger.errors import NotFoundError
+from ipledger.report import build_report, render_markdown
+from ipledger.stats import report_json
+
+D = dt.date
+PENGJIANG, FOSHAN = "440703", "440600"
+
+
+def patent_no(serial: int, year: int = 2020) -> str:
+    """A valid invention patent application number."""
+    digits = f"{year}1{serial:07d}"
+    return digits + patent_check_character(digits)
+
+
+def fill(ledger: Ledger) -> None:
+    """江门 (through its district 蓬江) and 佛山: pledges 2022-2023, patents, marks, a case."""
+    ledger.pledges.upsert(
+        [
+            Pledge(
+                pledge_id=f"A{k}",
+                registered_date=D(2022, 3 + k, 1),
+                amount=Decimal("25000000"),
+                region_code=PENGJIANG,
+            )
+            for k in range(4)
+        ]
+        + [
+            Pledge(
+                pledge_id=f"B{k}",
+                registered_date=D(2023, 1 + 2 * k, 15),
+                amount=Decimal("252400000"),
+                region_code=PENGJIANG,
+            )
+            for k in range(5)
+        ]
+        + [
+            Pledge(
+                pledge_id="F1",
+                registered_date=D(2023, 6, 1),
+                amount=Decimal("9000000"),
+                region_code=FOSHAN,
+            )
+        ]
+    )
+    ledger.patents.upsert(
+        [
+            Patent(
+                application_no=patent_no(k, 2019 + k % 4),
+                region_code=PENGJIANG,
+                filing_date=D(2019 + k % 4, 1, 10),
+                grant_date=D(2020 + k % 4, 6, 1),
+            )
+            for k in range(12)
+        ]
+    )
+    ledger.trademarks.upsert(
+        [
+            Trademark(
+                registration_no=str(100 + k), region_code=PENGJIANG, registration_date=D(2023, 5, 1)
+            )
+            for k in range(3)
+        ]
+    )
+    ledger.cases.upsert(
+        [
+            Case(
+                case_no="JM-2023-1",
+                types=("trademark_infringement",),
+                region_code=PENGJIANG,
+                opened_date=D(2023, 2, 1),
+                closed_date=D(2023, 4, 1),
+                fine=Decimal("50000"),
+            )
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def small_path(tmp_path_factory):
+    """The small ledger file, filled once for the module."""
+    path = tmp_path_factory.mktemp("small") / "small.duckdb"
+    with Ledger.open(path) as ledger:
+        fill(ledger)
+    return path
+
+
+@pytest.fixture(scope="module")
+def small(small_path):
+    """The small ledger, open read-only as report consumers open it."""
+    with Ledger.open(small_path, read_only=True) as ledger:
+        yield ledger
+
+
+@pytest.fixture(scope="module")
+def report(small):
+    """The report of 江门 2023, built once."""
+    return build_report(small, "440700", "2023")
+
+
+def test_report_from_the_engine(report):
+    """The report's rows are the engine's; the narrative tells the computed figures."""
+    pledges = report.row("pledge_count")
+    assert (pledges.value, pledges.previous, pledges.rank_parent) == (5, 4, 1)
+    assert pledges.yoy_pct == pytest.approx(25.0)
+    assert report.province_name == "广东省"
+    text = next(p.text for p in report.narrative if p.section == "utilisation")
+    assert text.startswith("2023年，")
+    assert "知识产权质押5笔，同比增长25.0%，居全国、全省第一位" in text
+    assert "质押登记金额12.62亿元" in text
+
+
+def test_trends_peers_and_months(report):
+    """Five years of trends, the province's cities as peers, twelve months of pledges."""
+    trend = {(r["period"], r["indicator"]): r["value"] for r in report.trends.to_pylist()}
+    assert [p for p, i in trend if i == "pledge_count"] == ["2019", "2020", "2021", "2022", "2023"]
+    assert trend[("2022", "pledge_count")] == 4 and trend[("2023", "pledge_count")] == 5
+    assert trend[("2021", "patent_grants")] == 3
+    peers = [r for r in report.peers.to_pylist() if r["indicator"] == "pledge_amount"]
+    assert len(peers) == 21
+    assert [r["region_code"] for r in peers[:2]] == ["440700", FOSHAN]
+    months = {
+        r["period"]: r["value"]
+        for r in report.months.to_pylist()
+        if r["indicator"] == "pledge_count"
+    }
+    assert len(months) == 12 and months["2023-03"] == 1 and months["2023-02"] == 0
+
+
+def test_report_equals_report_json(small, report):
+    """The report's JSON is exactly what the engine's report_json gives."""
+    from ipledger.report import render_json
+
+    assert json.loads(render_json(report)) == report_json(small, "440700", "2023")
+
+
+def test_as_known_at_reads_the_ledger_as_it_was(small):
+    """Figures recorded later are not in a report as known before."""
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    report = build_report(small, "440700", "2023", as_known_at=before)
+    assert report.row("pledge_count").value == 0
+    assert report.narrative == ()
+    assert "按" in render_markdown(report) and "台账记录统计" in render_markdown(report)
+
+
+def test_unknown_region_and_language(small):
+    """A region the ledger does not know is NotFoundError; only zh and en."""
+    with pytest.raises(NotFoundError):
+        build_report(small, "999999", "2023")
+    with pytest.raises(ValueError, match="lang"):
+        build_report(small, "440700", "2023", lang="de")
+
+
+def run(db, *args, **kwargs):
+    """Run ``ipledger --db DB report ...``."""
+    return CliRunner().invoke(
+        cli, ["--db", str(db), "report", *args], catch_exceptions=False, **kwargs
+    )
+
+
+def test_cli_json_goes_to_stdout(small_path):
+    """json prints the INDICATORS.md object."""
+    out = run(small_path, "--region", "440700", "--period", "2023", "--format", "json")
+    data = json.loads(out.output)
+    assert data["region_name"] == "江门市"
+    assert next(i for i in data["indicators"] if i["id"] == "pledge_count")["value"] == 5
+
+
+def test_cli_xlsx_default_file_name_and_numbers(small_path, tmp_path, monkeypatch):
+    """xlsx without --out is written to ./report-REGION-PERIOD.xlsx (the path printed), with
+    numeric cells."""
+    monkeypatch.chdir(tmp_path)
+    result = run(
+        small_path, "--region", "440700", "--period", "2023", "--format", "xlsx", "--lang", "en"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "report-440700-2023.xlsx"
+    sheet = load_workbook(tmp_path / "report-440700-2023.xlsx")["IP utilisation"]
+    values = {r[0].value: r[3].value for r in sheet.iter_rows(min_row=2)}
+    assert values["pledge_count"] == 5 and values["pledge_amount"] == 1_262_000_000
+
+
+def test_cli_markdown_file_links_its_charts(small_path, tmp_path):
+    """md with --out writes the charts beside it and links them."""
+    out = tmp_path / "r.md"
+    result = run(small_path, "--region", "440700", "--period", "2023", "--out", str(out))
+    assert result.exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# 江门市2023年知识产权统计报告")
+    assert "](r-trends.png)" in text and (tmp_path / "r-trends.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_cli_errors_are_one_line(small_path, tmp_path):
+    """A missing ledger, an unknown region, a bad period: exit 1 with one clear line."""
+    from ipledger.cli import main
+
+    for args in (
+        ["--db", str(tmp_path / "none.duckdb"), "report", "--region", "440700", "--period", "2023"],
+        ["--db", str(small_path), "report", "--region", "999999", "--period", "2023"],
+        ["--db", str(small_path), "report", "--region", "440700", "--period", "2023X"],
+    ):
+        with pytest.raises(SystemExit) as done:
+            main(args)
+        assert done.value.code == 1
