@@ -339,15 +339,11 @@ def plain_query(year: int) -> str:
 SAME_FIGURES = [
     i.id
     for i in CATALOG.values()
-    if i.family
-    in (
-        "patent_applications",
-        "patent_grants",
-        "valid_invention_patents",
-        "high_value_invention_patents",
-        "trademark_registrations",
-        "valid_trademarks",
+    if (
+        i.family.name in ("patent_applications", "patent_grants", "patent_stock")
+        and i.per_10k_of is None
     )
+    or i.family.name in ("trademark_registrations", "trademark_stock")
 ]
 
 

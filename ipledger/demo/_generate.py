@@ -101,6 +101,7 @@ class _City:
     universities: list[str] = attrs.field(factory=list)
     hv_patents: list[str] = attrs.field(factory=list)
     safe_rights: list[str] = attrs.field(factory=list)
+    since: dict[str, int] = attrs.field(factory=dict)  # right -> day it was granted/registered
 
     def holders(
         self, rng: np.random.Generator, n: int
@@ -253,6 +254,7 @@ class _Generator:
         numbers = self._numbers(filing, 1)
         criterion = rng.choice(3, size=grant.size, p=[0.7, 0.2, 0.1])
         city.hv_patents = list(numbers[flags])
+        city.since.update(zip(city.hv_patents, grant[flags].tolist(), strict=True))
         table = {
             "application_no": numbers,
             "kind": ["invention"] * grant.size,
@@ -309,7 +311,11 @@ class _Generator:
             )
             numbers = self._numbers(filing, kind_digit)
             if kind == "utility_model":
-                city.safe_rights += list(numbers[lapse == NONE][:400])
+                kept = lapse == NONE
+                city.safe_rights += list(numbers[kept][:400])
+                city.since.update(
+                    zip(numbers[kept][:400].tolist(), grant[kept][:400].tolist(), strict=True)
+                )
             table = {
                 "application_no": numbers,
                 "kind": [kind] * grant.size,
@@ -409,6 +415,7 @@ class _Generator:
                 self._fit_stock(reg, lapse, protected, day(pin.end), int(pin.value))
         numbers = (serial_base + np.arange(reg.size)).astype(str)
         city.safe_rights += list(numbers[protected])
+        city.since.update(zip(numbers[protected].tolist(), reg[protected].tolist(), strict=True))
         n = reg.size
         holder_ids, holder_names = city.holders(rng, n)
         table = _table(
@@ -445,6 +452,10 @@ class _Generator:
         rng, spec = self.rng, city.spec
         window = next(iter(_pins(spec, "pledge_amount")), None)
         window = window if window and (window.start.month, window.end.month) != (1, 12) else None
+        safe = np.array(city.hv_patents + city.safe_rights)
+        since = np.array([city.since[r] for r in safe], dtype=np.int64)
+        order = np.argsort(since, kind="stable")
+        safe, since = safe[order], since[order]
         for year, (count, amount) in plan.items():
             if window is not None and window.start.year == year:
                 k = round(count * window.end.month / 12)
@@ -471,8 +482,10 @@ class _Generator:
                 pledgors = rng.choice(np.array(list(city.parties)[:-3]), size=count)
             # every pledge names a right that never lapses: a high-value invention (so large
             # pledges add no high-value patent beyond the pinned ones), a utility model or a mark
-            safe = np.array(city.hv_patents + city.safe_rights)
-            rights = [[str(r)] for r in rng.choice(safe, size=count)]
+            # granted (or registered) before the pledge: a right is pledged once it exists
+            available = np.searchsorted(since, when, side="left")
+            pick = np.floor(rng.random(count) * np.maximum(available, 1)).astype(np.int64)
+            rights = [[str(safe[i])] if n else [] for i, n in zip(pick, available, strict=True)]
             term_end = when + rng.integers(365, 1095, size=count)
             released = np.where(
                 (term_end < day(D(2024, 6, 30))) & (rng.random(count) < 0.6),
@@ -804,6 +817,7 @@ def generate(seed: int) -> tuple[DemoData, list[str]]:
             gen.gi(city)
         else:
             city.safe_rights = [f"{serial + i}" for i in range(10)]
+            city.since.update(dict.fromkeys(city.safe_rights, day(D(2015, 6, 1))))
             serial += 10
             gen.data.add(
                 "trademarks",

@@ -205,13 +205,12 @@ class PatentRepository(Repository[Patent, PatentQuery[Patent]]):
         as_known_at: Moment | None = None,
         pledge_threshold: Decimal = DEFAULT_PLEDGE_THRESHOLD,
     ) -> pa.Table:
-        """The high-value invention patents on ``on`` (CNIPA's five criteria), with one boolean
-        column per criterion and ``reasons``, the list of criteria each patent met."""
-        moment = "TIMESTAMP 'infinity'"
-        if as_known_at is not None:
-            moment = f"TIMESTAMP '{as_utc_moment(as_known_at).isoformat(sep=' ')}'"
+        """The high-value invention patents on ``on`` (CNIPA's five criteria; as known at a
+        moment): the patent columns, a boolean ``meets_<criterion>`` column per criterion and
+        ``reasons``, the list of criteria each patent met. ``pledge_threshold``: the single
+        pledge amount (yuan) that makes a pledged patent high-value."""
         return high_value_patents(
-            self.store, on=on, moment=moment, pledge_threshold=pledge_threshold
+            self.store, on=on, as_known_at=as_known_at, pledge_threshold=pledge_threshold
         )
 
 

@@ -1,31 +1,86 @@
 """The indicator engine (INDICATORS.md v1): every published figure, from row-level data.
 
-- :data:`CATALOG` / :func:`indicator`: the declared indicators (id, labels, unit, kind,
-  definition); reports, the CLI and ``docs/indicators.md`` are generated from it.
-- :func:`compute_indicators`: all indicators for all regions and periods at once, as one tidy
-  Arrow table with the columns :data:`COLUMNS` (value, previous, yoy_pct, ranks, target).
-- :func:`report_json`: one region and period in the JSON shape of INDICATORS.md.
-- :func:`run_checks`: data problems to fix before publishing.
+Stable API (the demo ledger and the report renderers build on these):
 
-Readings taken where INDICATORS.md is silent: a region's ranks are among all regions of the
-same level in use in the period's year (regions without data count as 0; indicators that
-cannot be computed, e.g. per-10k without population, are not ranked); a province has no
-``rank_parent``; transfers count for the region the right was held in before the transfer;
-``cases_transferred_to_police`` counts cases closed with that outcome or that flag.
+- :data:`CATALOG` / :func:`indicator`: the declared :class:`Indicator` objects (id, labels
+  zh/en, unit, kind, definitions zh/en, SQL family); the CLI (``ipledger indicators``) and
+  ``docs/indicators.md`` (:func:`indicators_markdown`) are generated from it.
+- :func:`compute_indicators` ``(ledger_or_store, periods, *, regions=None, indicators=None,
+  as_known_at=None, settings=StatsSettings())``: all indicators for all regions and periods
+  at once, as ONE tidy Arrow table, one row per region x period x indicator, with exactly
+  the columns :data:`COLUMNS`::
+
+      region_code, region_name, region_level, period, indicator, label_zh, label_en, unit,
+      value (double), previous (double), yoy_pct (double),
+      rank_parent (int32), peers_parent (int32), rank_national (int32), peers_national (int32),
+      target (double), completion_pct (double)
+
+- :func:`report_json` ``(ledger, region, period, *, as_known_at=None)``: one region and
+  period in the JSON shape of INDICATORS.md; :func:`table_to_report` builds the same object
+  from a table already computed (one engine run for many regions' reports).
+- :func:`run_checks` ``(ledger, *, as_known_at=None, period=None)``: data problems to fix
+  before publishing, as :class:`CheckFinding` objects (``ipledger check``).
+- :class:`Period` / :func:`parse_period`: ``2023``, ``2023Q2``, ``2023-07``,
+  ``2024-01..2024-07``; :class:`StatsSettings`: the high-value pledge threshold.
+- ``ledger.patents.high_value(on=)`` (ledger layer) lists the high-value invention patents
+  with the criteria each met; the engine counts with the same SQL.
+
+Readings taken where INDICATORS.md is silent:
+
+- Regions: a figure includes all descendant regions (``all_regions_at`` parent chains; retired
+  codes roll up through the parent recorded for them). "All regions" of a period are the
+  codes in use at the end of its year. A right counts for its holder's region on the date
+  that matters (filing, grant, registration date for flows; the period's last day for
+  stocks): its ``region_code`` (first holder) until an assignment with a ``to_region_code``,
+  then that region from the assignment date on (the latest assignment on or before the date
+  wins). Pledges count for the pledgor's, policies for the insured's, cases for the handling
+  authority's ``region_code``.
+- Ranks: ``rank_national`` ranks among all regions of the same level in use in the period's
+  year in the ledger's region table (the national GB/T 2260 table plus its own regions; 333
+  cities in 2023), regions without data counting as 0, HK / Macao / Taiwan left out, NULL
+  values (per-10k without population, median without closed cases) not ranked; ties share the
+  best rank. ``rank_parent`` ranks among those of the same level in the same province; a
+  province has no ``rank_parent`` / ``peers_parent`` (NULL).
+- ``patent_assignments`` / ``patent_licences`` count for the region the patent was held in
+  before the transfer (the assignor's / licensor's); ``.outbound``: those whose
+  ``to_region_code`` lies outside the region.
+- ``cases_transferred_to_police``: closed cases with outcome ``transferred_to_police`` OR the
+  ``transferred_to_police`` flag. ``case_median_days_to_close`` leaves out cases recorded as
+  closed before they were opened.
+- Per-10k: the region's own year-end population of the period's year (a quarter of 2023
+  uses end-2023), NULL when unknown; never summed from the counties.
+- Targets: matched on the canonical period text (``2023-01..2023-03`` is ``2023Q1``).
 """
 
 from __future__ import annotations
 
-from ipledger.stats._catalog import CATALOG, Indicator, indicator, indicator_docs
-from ipledger.stats._checks import CHECKS, CheckFinding, breakdown_findings, run_checks
-from ipledger.stats._compute import COLUMNS, StatsSettings, compute_indicators, moment_literal
-from ipledger.stats._json import report_json, table_to_report
+from ipledger.stats._catalog import CATALOG, KINDS, UNITS, Indicator, indicator
+from ipledger.stats._checks import (
+    BREAKDOWN_CHECK,
+    CHECKS,
+    TARGET_CHECK,
+    Check,
+    CheckFinding,
+    breakdown_findings,
+    run_checks,
+)
+from ipledger.stats._compute import compute_indicators
+from ipledger.stats._derived import COLUMNS
+from ipledger.stats._docs import indicators_markdown
+from ipledger.stats._json import json_number, report_json, table_to_report
 from ipledger.stats._periods import Period, parse_period
+from ipledger.stats._settings import DEFAULT_SETTINGS, StatsSettings
 
 __all__ = [
+    "BREAKDOWN_CHECK",
     "CATALOG",
     "CHECKS",
     "COLUMNS",
+    "DEFAULT_SETTINGS",
+    "KINDS",
+    "TARGET_CHECK",
+    "UNITS",
+    "Check",
     "CheckFinding",
     "Indicator",
     "Period",
@@ -33,8 +88,8 @@ __all__ = [
     "breakdown_findings",
     "compute_indicators",
     "indicator",
-    "indicator_docs",
-    "moment_literal",
+    "indicators_markdown",
+    "json_number",
     "parse_period",
     "report_json",
     "run_checks",

@@ -1,19 +1,48 @@
-"""Consistency checks a statistician runs before publishing (``ipledger check``)."""
+"""Consistency checks a statistician runs before publishing (``ipledger check``).
+
+Each :class:`Check` is one SQL query over the ledger as known at a moment, yielding one row per
+problem; :func:`run_checks` runs them all, plus the breakdown check on the indicator table of a
+period (a part larger than its whole, parts that do not add up to their total).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import attrs
+import duckdb
 import pyarrow as pa
 
+from ipledger.codes._text import FULLWIDTH, HALFWIDTH
+from ipledger.errors import ValidationError
 from ipledger.ledger import Ledger, Moment
-from ipledger.stats._compute import compute_indicators, moment_literal
+from ipledger.ledger._high_value import moment_sql, right_number_sql
+from ipledger.stats._catalog import CATALOG
+from ipledger.stats._compute import compute_values, store_of
+from ipledger.stats._periods import Period, parse_period
+from ipledger.stats._settings import DEFAULT_SETTINGS, StatsSettings
 
-__all__ = ["CHECKS", "CheckFinding", "breakdown_findings", "run_checks"]
+__all__ = [
+    "BREAKDOWN_CHECK",
+    "CHECKS",
+    "TARGET_CHECK",
+    "Check",
+    "CheckFinding",
+    "breakdown_findings",
+    "run_checks",
+]
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class CheckFinding:
-    """One problem found: which check, which record, and what is wrong."""
+    """One problem found: which check, which record (entity and key), and what is wrong.
+
+    Examples:
+        >>> print(CheckFinding(check="closed_before_opened", entity="cases", key="C1",
+        ...                    message="closed 2023-01-01 before opened 2023-02-01"))
+        closed_before_opened: cases C1: closed 2023-01-01 before opened 2023-02-01
+    """
 
     check: str
     entity: str
@@ -24,139 +53,369 @@ class CheckFinding:
         return f"{self.check}: {self.entity} {self.key}: {self.message}"
 
 
-_TERM_YEARS = "CASE p.kind WHEN 'invention' THEN 20 WHEN 'utility_model' THEN 10 ELSE 15 END"
+@attrs.frozen(kw_only=True)
+class Check:
+    """A data check: its name, what it finds, and its SQL (rows of entity, key, message; the
+    moment is the ``{t}`` placeholder, replaced as text: the SQL may hold other braces)."""
 
-CHECKS: dict[str, str] = {
-    "amounts_on_open_cases": """
-        SELECT 'cases', case_no, 'fine, confiscated or recovered amounts on a case that is not '
-               || 'closed: they count in no indicator until it is'
-        FROM cases_at({t})
-        WHERE closed_date IS NULL
-          AND coalesce(fine, 0) + coalesce(confiscated, 0) + coalesce(recovered, 0) > 0
-    """,
-    "pledge_outlives_patent": f"""
-        SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
-               'term ends ' || CAST(x.term_end AS VARCHAR) || ' after the patent ends '
-               || CAST(coalesce(p.lapse_date, p.filing_date + INTERVAL ({_TERM_YEARS}) YEAR)
-                       AS DATE)
-        FROM (SELECT *, unnest(rights) AS right_no FROM pledges_at({{t}})) x
-        JOIN patents_at({{t}}) p ON p.application_no = x.right_no
-        WHERE x.term_end > coalesce(p.lapse_date,
-                                    p.filing_date + INTERVAL ({_TERM_YEARS}) YEAR)
-    """,
-    "pledged_while_lapsed": """
-        SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
-               'registered ' || CAST(x.registered_date AS VARCHAR)
-               || ' but the patent lapsed ' || CAST(p.lapse_date AS VARCHAR)
-        FROM (SELECT *, unnest(rights) AS right_no FROM pledges_at({t})) x
-        JOIN patents_at({t}) p ON p.application_no = x.right_no
-        WHERE p.lapse_date IS NOT NULL AND x.registered_date >= p.lapse_date
-        UNION ALL
-        SELECT 'pledges', x.pledge_id || ' / ' || m.registration_no,
-               'registered ' || CAST(x.registered_date AS VARCHAR)
-               || ' but the trademark lapsed ' || CAST(m.lapse_date AS VARCHAR)
-        FROM (SELECT *, unnest(rights) AS right_no FROM pledges_at({t})) x
-        JOIN trademarks_at({t}) m ON m.registration_no = x.right_no
-        WHERE m.lapse_date IS NOT NULL AND x.registered_date >= m.lapse_date
-    """,
-    "closed_before_opened": """
-        SELECT 'cases', case_no, 'closed ' || CAST(closed_date AS VARCHAR)
-               || ' before opened ' || CAST(opened_date AS VARCHAR)
-        FROM cases_at({t}) WHERE closed_date < opened_date
-    """,
-    "duplicate_party_names": """
-        SELECT 'parties', string_agg(party_id, ', ' ORDER BY party_id),
-               'one name under ' || CAST(count(*) AS VARCHAR) || ' ids: ' || min(name)
-        FROM parties_at({t})
-        GROUP BY regexp_replace(lower(name), '[\\s()（）]', '', 'g')
-        HAVING count(DISTINCT party_id) > 1
-    """,
-}
-"""Each data check's SQL: rows of (entity, key, message) for every problem found."""
+    name: str
+    description: str
+    template: str = attrs.field(repr=False)
 
-_PARTS = {
-    "patent_applications": (
-        "patent_applications.invention",
-        "patent_applications.utility_model",
-        "patent_applications.design",
-    ),
-    "patent_grants": (
-        "patent_grants.invention",
-        "patent_grants.utility_model",
-        "patent_grants.design",
-    ),
-    "gi_trademarks": ("gi_trademarks.certification", "gi_trademarks.collective"),
+    def sql(self, moment: str) -> str:
+        """The check's query as known at ``moment`` (a SQL timestamp literal)."""
+        return self.template.replace("{t}", moment)
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+_NORMALISED_NAME = (
+    f"regexp_replace(lower(translate(name, {_lit(FULLWIDTH)}, {_lit(HALFWIDTH)})),"
+    " '[\\s()\\[\\]{}<>《》【】〔〕\"“”‘’''·.,，、。:：;；_-]', '', 'g')"
+)
+_PLEDGED = (
+    f"(SELECT pledge_id, registered_date, term_end, {right_number_sql('written')} AS right_no"
+    " FROM (SELECT *, unnest(rights) AS written FROM pledges_at({t})))"
+)
+_PATENT_END = (
+    "least(p.lapse_date, CAST(p.filing_date + to_years(CASE"
+    " WHEN p.kind = 'invention' THEN 20 WHEN p.kind = 'utility_model' THEN 10"
+    " WHEN p.filing_date >= DATE '2021-06-01' THEN 15 ELSE 10 END) AS DATE))"
+)
+_REGION_ENTITIES = {
+    "patents": "application_no",
+    "trademarks": "registration_no",
+    "gi_products": "gi_id",
+    "gi_users": "gi_ref || ' / ' || user_id",
+    "pledges": "pledge_id",
+    "insurance": "policy_no",
+    "cases": "case_no",
+    "population": "region_code || ' / ' || CAST(year AS VARCHAR)",
+    "targets": "indicator || ' / ' || period",
 }
-_AT_MOST = {
-    "pledge_beneficiaries.sme": "pledge_beneficiaries",
-    "patent_assignments.outbound": "patent_assignments",
-    "patent_licences.outbound": "patent_licences",
+
+
+def _unknown_regions() -> str:
+    parts = [
+        f"""
+        SELECT '{entity}' AS entity, x.region_code AS key,
+               CAST(count(*) AS VARCHAR) || ' row(s) with this region code, which is not in '
+               || 'the region table: they count for no region (e.g. '
+               || min({key}) || ')' AS message
+        FROM {entity}_at({{t}}) x
+        WHERE x.region_code IS NOT NULL
+          AND x.region_code NOT IN (SELECT code FROM all_regions_at({{t}}))
+        GROUP BY x.region_code
+        """
+        for entity, key in _REGION_ENTITIES.items()
+    ]
+    parts.append(
+        """
+        SELECT 'transfers', x.to_region_code,
+               CAST(count(*) AS VARCHAR) || ' transfer(s) to this region code, which is not '
+               || 'in the region table (e.g. ' || min(x.right_no) || ')'
+        FROM transfers_at({t}) x
+        WHERE x.to_region_code IS NOT NULL
+          AND x.to_region_code NOT IN (SELECT code FROM all_regions_at({t}))
+        GROUP BY x.to_region_code
+        """
+    )
+    return " UNION ALL ".join(parts)
+
+
+def _no_region() -> str:
+    return " UNION ALL ".join(
+        f"""
+        SELECT '{entity}', '(none)', CAST(count(*) AS VARCHAR)
+               || ' row(s) without a region code: they count for no region (e.g. '
+               || min({key}) || ')'
+        FROM {entity}_at({{t}}) WHERE region_code IS NULL HAVING count(*) > 0
+        """
+        for entity, key in _REGION_ENTITIES.items()
+        if entity not in ("population", "targets")
+    )
+
+
+_CHECK_LIST = [
+    Check(
+        name="pledge_outlives_right",
+        description="A pledge whose term ends after the pledged right ends: the patent's "
+        "lapse date or its statutory expiry (20 years from filing for inventions, 10 for "
+        "utility models, 15 for designs filed from 2021-06-01 and 10 before), or the "
+        "trademark's lapse date.",
+        template=f"""
+            SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
+                   'term ends ' || CAST(x.term_end AS VARCHAR) || ' after the patent ends '
+                   || CAST({_PATENT_END} AS VARCHAR)
+            FROM {_PLEDGED} x
+            JOIN patents_at({{t}}) p ON p.application_no = x.right_no
+            WHERE x.term_end > {_PATENT_END}
+            UNION ALL
+            SELECT 'pledges', x.pledge_id || ' / ' || m.registration_no,
+                   'term ends ' || CAST(x.term_end AS VARCHAR)
+                   || ' after the trademark lapsed ' || CAST(m.lapse_date AS VARCHAR)
+            FROM {_PLEDGED} x
+            JOIN trademarks_at({{t}}) m ON m.registration_no = x.right_no
+            WHERE x.term_end > m.lapse_date
+        """,
+    ),
+    Check(
+        name="pledged_while_lapsed",
+        description="A right pledged on or after the date it lapsed.",
+        template=f"""
+            SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
+                   'registered ' || CAST(x.registered_date AS VARCHAR)
+                   || ' but the patent lapsed ' || CAST(p.lapse_date AS VARCHAR)
+            FROM {_PLEDGED} x
+            JOIN patents_at({{t}}) p ON p.application_no = x.right_no
+            WHERE x.registered_date >= p.lapse_date
+            UNION ALL
+            SELECT 'pledges', x.pledge_id || ' / ' || m.registration_no,
+                   'registered ' || CAST(x.registered_date AS VARCHAR)
+                   || ' but the trademark lapsed ' || CAST(m.lapse_date AS VARCHAR)
+            FROM {_PLEDGED} x
+            JOIN trademarks_at({{t}}) m ON m.registration_no = x.right_no
+            WHERE x.registered_date >= m.lapse_date
+        """,
+    ),
+    Check(
+        name="pledged_before_grant",
+        description="A patent pledged before it was granted (or never granted), a trademark "
+        "before it was registered: only rights in force can be pledged.",
+        template=f"""
+            SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
+                   'registered ' || CAST(x.registered_date AS VARCHAR) || ' but the patent '
+                   || coalesce('was granted ' || CAST(p.grant_date AS VARCHAR), 'is not granted')
+            FROM {_PLEDGED} x
+            JOIN patents_at({{t}}) p ON p.application_no = x.right_no
+            WHERE p.grant_date IS NULL OR x.registered_date < p.grant_date
+            UNION ALL
+            SELECT 'pledges', x.pledge_id || ' / ' || m.registration_no,
+                   'registered ' || CAST(x.registered_date AS VARCHAR) || ' but the trademark '
+                   || coalesce('was registered ' || CAST(m.registration_date AS VARCHAR),
+                               'is not registered')
+            FROM {_PLEDGED} x
+            JOIN trademarks_at({{t}}) m ON m.registration_no = x.right_no
+            WHERE m.registration_date IS NULL OR x.registered_date < m.registration_date
+        """,
+    ),
+    Check(
+        name="closed_before_opened",
+        description="A case closed before it was opened (left out of the median days).",
+        template="""
+            SELECT 'cases', case_no, 'closed ' || CAST(closed_date AS VARCHAR)
+                   || ' before opened ' || CAST(opened_date AS VARCHAR)
+            FROM cases_at({t}) WHERE closed_date < opened_date
+        """,
+    ),
+    Check(
+        name="amounts_on_open_cases",
+        description="Fines, confiscations or recoveries on a case not closed: they count in no "
+        "indicator until it is.",
+        template="""
+            SELECT 'cases', case_no, 'fine, confiscated or recovered amounts on a case that '
+                   || 'is not closed: they count in no indicator until it is'
+            FROM cases_at({t})
+            WHERE closed_date IS NULL
+              AND coalesce(fine, 0) + coalesce(confiscated, 0) + coalesce(recovered, 0) > 0
+        """,
+    ),
+    Check(
+        name="duplicate_party_names",
+        description="Parties under different ids with the same name once normalised "
+        "(half-width, lower case, without spaces, brackets and punctuation): distinct "
+        "counts (beneficiaries, insured) may count one enterprise twice.",
+        template=f"""
+            SELECT 'parties', string_agg(DISTINCT party_id, ', ' ORDER BY party_id),
+                   'one name under ' || CAST(count(DISTINCT party_id) AS VARCHAR) || ' ids: '
+                   || min(name)
+            FROM parties_at({{t}})
+            GROUP BY {_NORMALISED_NAME}
+            HAVING count(DISTINCT party_id) > 1
+        """,
+    ),
+    Check(
+        name="unknown_region",
+        description="Rows whose region code is not in the region table (built-in GB/T 2260 "
+        "plus the ledger's regions): they count for no region.",
+        template=_unknown_regions(),
+    ),
+    Check(
+        name="no_region",
+        description="Rows without a region code: they count for no region.",
+        template=_no_region(),
+    ),
+    Check(
+        name="assignment_without_region",
+        description="An assignment without to_region_code: the right stays counted in its "
+        "former holder's region.",
+        template="""
+            SELECT 'transfers', right_no || ' / ' || CAST(date AS VARCHAR),
+                   'assignment to ' || coalesce(to_name, to_id, 'an unnamed assignee')
+                   || ' without to_region_code: the ' || right_type
+                   || ' stays in its former region'
+            FROM transfers_at({t})
+            WHERE kind = 'assignment' AND to_region_code IS NULL
+        """,
+    ),
+    Check(
+        name="gi_flag_on_ordinary_mark",
+        description="A trademark flagged as geographical indication whose kind is ordinary: "
+        "GI marks are certification or collective marks, so it counts in no gi_trademarks.",
+        template="""
+            SELECT 'trademarks', registration_no,
+                   'flagged geographical_indication but of kind ordinary'
+            FROM trademarks_at({t})
+            WHERE geographical_indication AND kind = 'ordinary'
+        """,
+    ),
+]
+
+CHECKS: Mapping[str, Check] = MappingProxyType({c.name: c for c in _CHECK_LIST})
+"""Every SQL data check by name, in the order they run."""
+
+TARGET_CHECK = "target_unreadable"
+"""The name of the check on targets (unknown indicator or unreadable period: never shown)."""
+
+BREAKDOWN_CHECK = "breakdown_exceeds_total"
+"""The name of the check on the indicator table (parts larger than, or not adding up to, their
+total)."""
+
+_PARTS_ADD_UP = ("patent_applications", "patent_grants", "gi_trademarks")
+_AT_MOST_EXTRA = {
     "high_value_invention_patents": "valid_invention_patents",
     "well_known_trademarks": "valid_trademarks",
+    "gi_trademarks": "valid_trademarks",
 }
 
 
 def breakdown_findings(table: pa.Table) -> list[CheckFinding]:
-    """Breakdowns that do not fit their totals in an indicator table: parts that do not add up
-    to the total, or a part larger than its whole."""
+    """Breakdowns that do not fit their totals in a table of ``region_code, period, indicator,
+    value`` (e.g. from :func:`~ipledger.stats.compute_indicators`; a missing row counts as 0):
+    a sub-id larger than its total (``pledge_beneficiaries.sme`` > ``pledge_beneficiaries``;
+    the ``ip_cases`` types may add up to more than ``ip_cases``, but none may exceed it),
+    high-value above valid invention patents, well-known or GI marks above valid trademarks,
+    and patent kinds / GI mark kinds that do not
+    add up to their total."""
     values: dict[tuple[str, str, str], float] = {}
-    for row in table.select(["region_code", "period", "indicator", "value"]).to_pylist():
-        values[(row["region_code"], row["period"], row["indicator"])] = row["value"] or 0.0
+    for region, period, ind, value in zip(
+        table["region_code"].to_pylist(),
+        table["period"].to_pylist(),
+        table["indicator"].to_pylist(),
+        table["value"].to_pylist(),
+        strict=True,
+    ):
+        if value is not None:
+            values[(str(region), str(period), str(ind))] = float(value)
     findings = []
-    for (region, period, ind), total in values.items():
-        parts = _PARTS.get(ind)
-        if parts and sum(values.get((region, period, p), 0.0) for p in parts) != total:
+    for (region, period, ind), value in values.items():
+        whole = CATALOG[ind].parent if ind in CATALOG else None
+        whole = whole or _AT_MOST_EXTRA.get(ind)
+        total = values.get((region, period, whole), 0.0) if whole else None
+        if total is not None and value > total:
             findings.append(
                 CheckFinding(
-                    "breakdown_exceeds_total",
-                    "indicator",
-                    f"{region} {period} {ind}",
-                    f"the parts {', '.join(parts)} do not add up to {total:g}",
+                    check=BREAKDOWN_CHECK,
+                    entity="indicator",
+                    key=f"{region} {period} {ind}",
+                    message=f"{value:g} is more than {whole} {total:g}",
                 )
             )
-        whole = _AT_MOST.get(ind)
-        if whole and total > values.get((region, period, whole), 0.0):
+        if ind in _PARTS_ADD_UP:
+            parts = [i.id for i in CATALOG.values() if i.parent == ind]
+            known = [values.get((region, period, p), 0.0) for p in parts]
+            if sum(known) != value:
+                findings.append(
+                    CheckFinding(
+                        check=BREAKDOWN_CHECK,
+                        entity="indicator",
+                        key=f"{region} {period} {ind}",
+                        message=f"the parts {', '.join(parts)} add up to "
+                        f"{sum(known):g}, not {value:g}",
+                    )
+                )
+    return findings
+
+
+def _target_findings(cur: duckdb.DuckDBPyConnection, moment: str) -> list[CheckFinding]:
+    rows = cur.execute(
+        f"SELECT region_code, indicator, period FROM targets_at({moment}) ORDER BY ALL"
+    ).fetchall()
+    findings = []
+    for region_code, indicator_id, period in rows:
+        problems = []
+        if indicator_id not in CATALOG:
+            problems.append(f"unknown indicator {indicator_id!r}")
+        try:
+            parse_period(period)
+        except ValidationError as error:
+            problems.append(f"period {period!r}: {error.reason}")
+        if problems:
             findings.append(
                 CheckFinding(
-                    "breakdown_exceeds_total",
-                    "indicator",
-                    f"{region} {period} {ind}",
-                    f"{total:g} is more than {whole} {values.get((region, period, whole), 0.0):g}",
+                    check=TARGET_CHECK,
+                    entity="targets",
+                    key=f"{region_code} / {indicator_id} / {period}",
+                    message="; ".join(problems) + ": the target is never shown",
                 )
             )
     return findings
 
 
-def run_checks(
-    ledger: Ledger, *, period: str | None = None, as_known_at: Moment | None = None
-) -> list[CheckFinding]:
-    """Run every check over the ledger (as known at a moment); the problems found.
+def _latest_year(ledger: Ledger, moment: str) -> int | None:
+    dated = {
+        "patents": "filing_date",
+        "trademarks": "registration_date",
+        "pledges": "registered_date",
+        "insurance": "start_date",
+        "cases": "opened_date",
+    }
+    union = " UNION ALL ".join(
+        f"SELECT max(year({column})) AS y FROM {entity}_at({moment})"
+        for entity, column in dated.items()
+    )
+    year = ledger.sql(f"SELECT max(y) AS y FROM ({union})").column(0)[0].as_py()
+    return None if year is None else int(year)
 
-    The breakdown check looks at the indicators of ``period`` (default: the last year in which
-    a patent was filed or a pledge registered).
+
+def run_checks(
+    ledger: Ledger,
+    *,
+    as_known_at: Moment | None = None,
+    period: str | Period | None = None,
+    settings: StatsSettings = DEFAULT_SETTINGS,
+) -> list[CheckFinding]:
+    """Run every check over the ledger (as known at a moment); the problems found, in check
+    order (empty: nothing to fix).
+
+    The breakdown check looks at the indicator table of ``period`` (default: the latest year
+    in which anything was filed, registered, insured or opened).
 
     Examples:
         >>> with Ledger.open() as ledger:
         ...     run_checks(ledger)
         []
     """
-    moment = moment_literal(as_known_at)
+    moment = moment_sql(as_known_at)
     findings: list[CheckFinding] = []
-    for name, sql in CHECKS.items():
-        rows = ledger.sql(sql.format(t=moment)).to_pylist()
-        findings += [CheckFinding(name, *(str(v) for v in row.values())) for row in rows]
-    if period is None:
-        last = (
-            ledger.sql(
-                "SELECT max(y) AS y FROM ("
-                f"SELECT max(year(filing_date)) AS y FROM patents_at({moment}) UNION ALL "
-                f"SELECT max(year(registered_date)) FROM pledges_at({moment}))"
-            )
-            .column(0)[0]
-            .as_py()
-        )
-        period = None if last is None else str(last)
-    if period is not None:
-        table = compute_indicators(ledger, [period], as_known_at=as_known_at)
+    cur = store_of(ledger).cursor().cursor()
+    try:
+        for check in CHECKS.values():
+            rows = cur.sql(f"SELECT * FROM ({check.sql(moment)}) ORDER BY ALL").fetchall()
+            findings += [
+                CheckFinding(check=check.name, entity=str(e), key=str(k), message=str(m))
+                for e, k, m in rows
+            ]
+        findings += _target_findings(cur, moment)
+    finally:
+        cur.close()
+    chosen = parse_period(period) if period is not None else None
+    if chosen is None:
+        year = _latest_year(ledger, moment)
+        chosen = None if year is None else Period(year, 1, 12)
+    if chosen is not None:
+        table = compute_values(ledger, [chosen], as_known_at=as_known_at, settings=settings)
         findings += breakdown_findings(table)
     return findings

@@ -1,75 +1,52 @@
-"""The engine: every indicator, for every region and period at once, as one tidy Arrow table."""
+"""The engine: every indicator, for every region and period at once, as one tidy Arrow table.
+
+One call runs, on a private cursor (its temporary tables are its own), one query per indicator
+family over all regions and periods (the wanted periods and the ones a year earlier), rolls the
+rows up the region tree, and assembles the table with :func:`~ipledger.stats._derived.
+assemble_sql`. Every read goes through ``<entity>_at(t)``: a report as known at a moment gives
+what it gave then, whatever was corrected later.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 
-import attrs
 import duckdb
 import pyarrow as pa
 
-from ipledger.ledger import Ledger, Moment, as_utc_moment
-from ipledger.ledger._high_value import DEFAULT_PLEDGE_THRESHOLD
+from ipledger.errors import NotFoundError, ValidationError
+from ipledger.ledger import Ledger, Moment
+from ipledger.ledger._high_value import moment_sql
 from ipledger.stats._catalog import CATALOG, Indicator, indicator
-from ipledger.stats._families import FAMILIES
+from ipledger.stats._derived import assemble_sql
+from ipledger.stats._family import Family, SqlContext
 from ipledger.stats._periods import Period, parse_period
+from ipledger.stats._regions import prepare_holdings, prepare_regions
+from ipledger.stats._settings import DEFAULT_SETTINGS, StatsSettings
 from ipledger.store import Store
 
-__all__ = ["COLUMNS", "DEFAULT_SETTINGS", "StatsSettings", "compute_indicators", "moment_literal"]
-
-COLUMNS = (
-    "region_code",
-    "region_name",
-    "region_level",
-    "period",
-    "indicator",
-    "label_zh",
-    "label_en",
-    "unit",
-    "value",
-    "previous",
-    "yoy_pct",
-    "rank_parent",
-    "peers_parent",
-    "rank_national",
-    "peers_national",
-    "target",
-    "completion_pct",
-)
-"""The columns of the tidy indicator table, in order."""
-
-_PER_10K = {
-    "valid_invention_patents_per_10k": "valid_invention_patents",
-    "high_value_invention_patents_per_10k": "high_value_invention_patents",
-}
+__all__ = ["compute_indicators", "compute_values", "families_for", "store_of"]
 
 
-@attrs.frozen
-class StatsSettings:
-    """Settings of the indicator engine.
-
-    ``pledge_high_value_threshold``: the single-pledge amount (yuan) at which a pledged
-    invention patent counts as high-value (CNIPA sets no number).
-    """
-
-    pledge_high_value_threshold: Decimal = DEFAULT_PLEDGE_THRESHOLD
-
-
-DEFAULT_SETTINGS = StatsSettings()
-"""The settings used when none are given."""
-
-
-def moment_literal(as_known_at: Moment | None) -> str:
-    """The SQL timestamp literal for "as known at" (``infinity``: everything recorded)."""
-    if as_known_at is None:
-        return "TIMESTAMP 'infinity'"
-    return f"TIMESTAMP '{as_utc_moment(as_known_at).isoformat(sep=' ')}'"
-
-
-def _store(source: Ledger | Store) -> Store:
+def store_of(source: Ledger | Store) -> Store:
+    """The store behind a ledger (or the store itself)."""
     return source.store if isinstance(source, Ledger) else source
+
+
+def families_for(chosen: Iterable[Indicator]) -> list[Family]:
+    """The families that compute the chosen indicators (and the bases of per-10k ones)."""
+    ids = set()
+    for item in chosen:
+        ids.add(item.id)
+        if item.per_10k_of is not None:
+            ids.add(item.per_10k_of)
+    seen: dict[str, Family] = {}
+    for item_id in CATALOG:
+        if item_id in ids:
+            family = CATALOG[item_id].family
+            seen.setdefault(family.name, family)
+    return list(seen.values())
 
 
 def compute_indicators(
@@ -81,12 +58,18 @@ def compute_indicators(
     as_known_at: Moment | None = None,
     settings: StatsSettings = DEFAULT_SETTINGS,
 ) -> pa.Table:
-    """Compute indicators for every region (or ``regions``) and the ``periods``.
+    """Compute indicators for every region (or only ``regions``) and the ``periods``.
 
-    Returns one row per region x period x indicator with the columns :data:`COLUMNS`:
-    value, the previous period's value, YoY %, ranks among the same-level regions of the
-    province and of the nation (with how many were ranked), and the target with its
-    completion %. Every figure is read as known at ``as_known_at`` (default: now).
+    Returns one row per region x period x indicator with the columns
+    :data:`~ipledger.stats.COLUMNS`: the value, the previous period's value, YoY %, ranks among
+    the same-level regions of the province and of the nation (with how many were ranked), and
+    the target with its completion %. Rows come ordered by period, region code and catalog
+    order. Every figure is read as known at ``as_known_at`` (default: now).
+
+    "All regions" are those in use at the end of each period's year (a retired code named in
+    ``regions`` still gets its rows). Raises :class:`~ipledger.errors.ValidationError` for a bad
+    period, :class:`~ipledger.errors.UnknownIndicatorError` for an unknown indicator id and
+    :class:`~ipledger.errors.NotFoundError` for a region code the ledger does not know.
 
     Examples:
         >>> with Ledger.open() as ledger:
@@ -95,107 +78,162 @@ def compute_indicators(
         >>> t.select(["region_name", "indicator", "value", "peers_parent"]).to_pylist()
         [{'region_name': '江门市', 'indicator': 'pledge_count', 'value': 0.0, 'peers_parent': 21}]
     """
-    wanted = [parse_period(p) for p in periods]
+    wanted = sorted({parse_period(p) for p in periods})
     if not wanted:
-        raise ValueError("compute_indicators needs at least one period")
-    chosen: list[Indicator] = (
-        [indicator(i) for i in indicators] if indicators else list(CATALOG.values())
-    )
-    needed_ids = {i.id for i in chosen} | {_PER_10K[i.id] for i in chosen if i.id in _PER_10K}
-    families = {CATALOG[i].family for i in needed_ids} - {"per_10k"}
-    all_periods = sorted(set(wanted) | {p.previous() for p in wanted})
-    moment = moment_literal(as_known_at)
-    cur = _store(source).cursor().cursor()
+        raise ValidationError(column="periods", reason="at least one period is needed")
+    chosen = _chosen(indicators)
+    requested = None if regions is None else _region_codes(regions)
+    cur = store_of(source).cursor().cursor()
     try:
-        _prepare(cur, all_periods, moment)
-        _compute_values(cur, families, moment, settings)
-        table = _assemble(cur, chosen, wanted, moment, regions)
+        _compute_values(cur, wanted, chosen, requested, as_known_at, settings)
+        return _assemble(cur, chosen, requested)
     finally:
         cur.close()
-    return table
 
 
-def _prepare(cur: duckdb.DuckDBPyConnection, periods: Sequence[Period], moment: str) -> None:
-    cur.execute(
-        "CREATE OR REPLACE TEMP TABLE _ipl_p "
-        "(label VARCHAR, start_date DATE, end_date DATE, year INTEGER, previous VARCHAR)"
-    )
-    cur.executemany(
-        "INSERT INTO _ipl_p VALUES (?, ?, ?, ?, ?)",
-        [(str(p), p.start, p.end, p.year, str(p.previous())) for p in periods],
-    )
-    cur.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE _ipl_regions AS SELECT * FROM all_regions_at({moment});
-        CREATE OR REPLACE TEMP TABLE _ipl_closure AS
-        WITH RECURSIVE up(code, ancestor, depth) AS (
-            SELECT code, code, 0 FROM _ipl_regions
-            UNION ALL
-            SELECT up.code, r.parent_code, up.depth + 1
-            FROM up JOIN _ipl_regions r ON r.code = up.ancestor
-            WHERE r.parent_code IS NOT NULL AND up.depth < 8
-        ) SELECT DISTINCT code, ancestor FROM up;
-        """
-    )
-    for table, right_type in (("_ipl_pspans", "patent"), ("_ipl_tspans", "trademark")):
-        entity = "patents" if right_type == "patent" else "trademarks"
-        key = "application_no" if right_type == "patent" else "registration_no"
-        cur.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE {table} AS
-            WITH moves AS (
-                SELECT right_no AS no, date AS since, to_region_code AS region_code
-                FROM transfers_at({moment})
-                WHERE kind = 'assignment' AND right_type = '{right_type}'
-                  AND to_region_code IS NOT NULL
-            ), spans AS (
-                SELECT {key} AS no, DATE '0001-01-01' AS since, region_code
-                FROM {entity}_at({moment}) WHERE {key} IN (SELECT no FROM moves)
-                UNION ALL SELECT * FROM moves
-            )
-            SELECT no, since, lead(since, 1, DATE '9999-12-31')
-                       OVER (PARTITION BY no ORDER BY since) AS until, region_code
-            FROM spans
-            """
-        )
+def compute_values(
+    source: Ledger | Store,
+    periods: Iterable[str | Period],
+    *,
+    indicators: Sequence[str] | None = None,
+    as_known_at: Moment | None = None,
+    settings: StatsSettings = DEFAULT_SETTINGS,
+) -> pa.Table:
+    """The rolled-up values only: ``(indicator, period, region_code, value)`` for the regions
+    with any row below them (a region without one is absent: read it as 0), without the grid
+    of all regions, previous, ranks, targets or per-10k figures. For checks that only compare
+    figures (``breakdown_findings``): much cheaper than the full table."""
+    wanted = sorted({parse_period(p) for p in periods})
+    if not wanted:
+        raise ValidationError(column="periods", reason="at least one period is needed")
+    chosen = _chosen(indicators)
+    cur = store_of(source).cursor().cursor()
+    try:
+        _compute_values(cur, wanted, chosen, None, as_known_at, settings)
+        labels = [str(p) for p in wanted]
+        ids = [i.id for i in chosen]
+        result: pa.Table = cur.sql(
+            "SELECT indicator, period, region_code, value FROM _ipl_values "
+            "WHERE list_contains(?, period) AND list_contains(?, indicator) ORDER BY ALL",
+            params=[labels, ids],
+        ).to_arrow_table()
+        return result
+    finally:
+        cur.close()
 
 
 def _compute_values(
-    cur: duckdb.DuckDBPyConnection, families: set[str], moment: str, settings: StatsSettings
+    cur: duckdb.DuckDBPyConnection,
+    wanted: list[Period],
+    chosen: Sequence[Indicator],
+    requested: list[str] | None,
+    as_known_at: Moment | None,
+    settings: StatsSettings,
 ) -> None:
+    """Prepare the temporary tables and fill ``_ipl_values`` with every family's rows."""
+    moment = moment_sql(as_known_at)
+    ctx = SqlContext(moment=moment, pledge_threshold=settings.pledge_high_value_threshold)
+    if requested:
+        _check_regions(cur, requested, moment)
+    _prepare_periods(cur, wanted)
+    prepare_regions(cur, moment)
+    prepare_holdings(cur, moment)
+    _prepare_inputs(cur, moment)
     cur.execute(
         "CREATE OR REPLACE TEMP TABLE _ipl_values "
         "(indicator VARCHAR, period VARCHAR, region_code VARCHAR, value DOUBLE)"
     )
-    for name in sorted(families):
-        family = FAMILIES[name]
-        query = family.sql(moment, settings.pledge_high_value_threshold)
-        if family.mode == "rolled":
-            rolled = query
-        else:
-            measure = {
-                "sum": "sum(f.value)",
-                "distinct": "count(DISTINCT f.item)",
-                "median": "median(f.value)",
-            }[family.mode]
-            if family.mode == "sum":
-                query = (
-                    "SELECT indicator, period, region_code, sum(value) AS value "
-                    f"FROM ({query}) GROUP BY ALL"
-                )
-            rolled = (
-                f"SELECT f.indicator, f.period, c.ancestor AS region_code, {measure} AS value "
-                f"FROM ({query}) f JOIN _ipl_closure c ON c.code = f.region_code GROUP BY ALL"
-            )
-        cur.execute(f"INSERT INTO _ipl_values BY NAME {rolled}")
+    for family in families_for(chosen):
+        cur.execute(f"INSERT INTO _ipl_values BY NAME {family.sql(ctx)}")
+
+
+def _chosen(indicators: Sequence[str] | None) -> list[Indicator]:
+    if indicators is None:
+        return list(CATALOG.values())
+    if isinstance(indicators, str):
+        indicators = [indicators]
+    ids = {indicator(i).id for i in indicators}
+    return [item for item in CATALOG.values() if item.id in ids]
+
+
+def _region_codes(regions: Sequence[str]) -> list[str]:
+    if isinstance(regions, str):
+        regions = [regions]
+    return sorted({str(code).strip() for code in regions})
+
+
+def _check_regions(cur: duckdb.DuckDBPyConnection, codes: list[str], moment: str) -> None:
+    known = {
+        row[0]
+        for row in cur.execute(
+            f"SELECT code FROM all_regions_at({moment}) WHERE list_contains(?, code)", [codes]
+        ).fetchall()
+    }
+    for code in codes:
+        if code not in known:
+            raise NotFoundError("region", code)
+
+
+def _prepare_periods(cur: duckdb.DuckDBPyConnection, wanted: list[Period]) -> None:
+    every = sorted(set(wanted) | {p.previous() for p in wanted})
+    table = pa.table(
+        {
+            "label": [str(p) for p in every],
+            "start_date": [p.start for p in every],
+            "end_date": [p.end for p in every],
+            "year": pa.array([p.year for p in every], pa.int32()),
+            "first_month": pa.array([p.first_month for p in every], pa.int32()),
+            "last_month": pa.array([p.last_month for p in every], pa.int32()),
+            "previous": [str(p.previous()) for p in every],
+            "wanted": [p in wanted for p in every],
+            "ord": pa.array(range(len(every)), pa.int32()),
+        }
+    )
+    _create_from_arrow(cur, "_ipl_p", table)
+
+
+def _prepare_inputs(cur: duckdb.DuckDBPyConnection, moment: str) -> None:
+    """Population by region and year, and targets with their periods in canonical form."""
+    cur.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _ipl_population AS
+        SELECT region_code, year, max(population) AS population
+        FROM population_at({moment}) GROUP BY ALL
+        """
+    )
+    rows = cur.execute(
+        f"SELECT region_code, indicator, period, CAST(target AS DOUBLE), recorded_at "
+        f"FROM targets_at({moment}) ORDER BY recorded_at"
+    ).fetchall()
+    latest: dict[tuple[str, str, str], float] = {}
+    for region_code, indicator_id, period, target, _ in rows:
+        try:
+            label = str(parse_period(period))
+        except ValidationError:
+            continue  # reported by `ipledger check` (target_period_unreadable)
+        latest[(region_code, indicator_id, label)] = target
+    table = pa.table(
+        {
+            "region_code": pa.array([k[0] for k in latest], pa.string()),
+            "indicator": pa.array([k[1] for k in latest], pa.string()),
+            "period": pa.array([k[2] for k in latest], pa.string()),
+            "target": pa.array(list(latest.values()), pa.float64()),
+        }
+    )
+    _create_from_arrow(cur, "_ipl_targets", table)
+
+
+def _create_from_arrow(cur: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    view = f"_ipl_arrow_{uuid.uuid4().hex}"
+    cur.register(view, table)
+    try:
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {view}")
+    finally:
+        cur.unregister(view)
 
 
 def _assemble(
-    cur: duckdb.DuckDBPyConnection,
-    chosen: Sequence[Indicator],
-    wanted: Sequence[Period],
-    moment: str,
-    regions: Sequence[str] | None,
+    cur: duckdb.DuckDBPyConnection, chosen: Sequence[Indicator], requested: list[str] | None
 ) -> pa.Table:
     catalog = pa.table(
         {
@@ -203,86 +241,11 @@ def _assemble(
             "label_zh": [i.label_zh for i in chosen],
             "label_en": [i.label_en for i in chosen],
             "unit": [i.unit for i in chosen],
-            "ord": list(range(len(chosen))),
-            "base": [_PER_10K.get(i.id) for i in chosen],
+            "ord": pa.array(range(len(chosen)), pa.int32()),
+            "base": pa.array([i.per_10k_of for i in chosen], pa.string()),
         }
     )
-    name = f"_ipl_catalog_{uuid.uuid4().hex}"
-    cur.register(name, catalog)
-    wanted_labels = [str(p) for p in wanted]
-    region_filter = "" if regions is None else "AND cur.region_code IN (SELECT unnest(?))"
-    params: list[object] = [wanted_labels]
-    if regions is not None:
-        params.append(list(regions))
-    try:
-        table: pa.Table = cur.sql(
-            f"""
-            WITH provinces AS (
-                SELECT c.code, c.ancestor AS province FROM _ipl_closure c
-                JOIN _ipl_regions r ON r.code = c.ancestor AND r.level = 'province'
-            ), grid AS (
-                SELECT r.code AS region_code, r.name AS region_name, r.level AS region_level,
-                       pv.province, p.label AS period, p.previous AS previous_period,
-                       p.year, k.*
-                FROM _ipl_regions r
-                JOIN _ipl_p p ON (r.valid_from IS NULL OR r.valid_from <= p.year)
-                             AND (r.valid_to IS NULL OR r.valid_to > p.year)
-                LEFT JOIN provinces pv ON pv.code = r.code
-                CROSS JOIN {name} k
-                WHERE r.level IN ('province', 'city', 'county')
-            ), valued AS (
-                SELECT g.*,
-                    CASE
-                      WHEN g.base IS NOT NULL THEN
-                        (SELECT v.value FROM _ipl_values v WHERE v.indicator = g.base
-                           AND v.period = g.period AND v.region_code = g.region_code)
-                        / nullif((SELECT max(pop.population) FROM population_at({moment}) pop
-                           WHERE pop.region_code = g.region_code AND pop.year = g.year), 0)
-                        * 10000
-                      WHEN g.unit = 'days' THEN v.value
-                      ELSE coalesce(v.value, 0)
-                    END AS value
-                FROM grid g
-                LEFT JOIN _ipl_values v ON v.indicator = g.indicator AND v.period = g.period
-                                       AND v.region_code = g.region_code
-            ), ranked AS (
-                SELECT *,
-                    CASE WHEN value IS NOT NULL AND region_level <> 'province' THEN
-                        rank() OVER (PARTITION BY period, indicator, region_level, province,
-                                     value IS NULL ORDER BY value DESC) END AS rank_parent,
-                    CASE WHEN region_level <> 'province' THEN
-                        count(value) OVER (PARTITION BY period, indicator, region_level,
-                                           province) END AS peers_parent,
-                    CASE WHEN value IS NOT NULL THEN
-                        rank() OVER (PARTITION BY period, indicator, region_level,
-                                     value IS NULL ORDER BY value DESC) END AS rank_national,
-                    count(value) OVER (PARTITION BY period, indicator, region_level)
-                        AS peers_national
-                FROM valued
-            )
-            SELECT cur.region_code, cur.region_name, cur.region_level, cur.period,
-                   cur.indicator, cur.label_zh, cur.label_en, cur.unit,
-                   cur.value, prev.value AS previous,
-                   CASE WHEN prev.value <> 0 AND cur.value IS NOT NULL
-                        THEN (cur.value - prev.value) / prev.value * 100 END AS yoy_pct,
-                   CAST(cur.rank_parent AS INTEGER) AS rank_parent,
-                   CAST(cur.peers_parent AS INTEGER) AS peers_parent,
-                   CAST(cur.rank_national AS INTEGER) AS rank_national,
-                   CAST(cur.peers_national AS INTEGER) AS peers_national,
-                   CAST(tg.target AS DOUBLE) AS target,
-                   CASE WHEN tg.target <> 0 AND cur.value IS NOT NULL
-                        THEN cur.value / CAST(tg.target AS DOUBLE) * 100 END AS completion_pct
-            FROM ranked cur
-            LEFT JOIN ranked prev ON prev.region_code = cur.region_code
-                 AND prev.indicator = cur.indicator AND prev.period = cur.previous_period
-            LEFT JOIN targets_at({moment}) tg ON tg.region_code = cur.region_code
-                 AND tg.indicator = cur.indicator AND tg.period = cur.period
-            WHERE cur.period IN (SELECT unnest(?))
-            {region_filter}
-            ORDER BY cur.period, cur.region_code, cur.ord
-            """,
-            params=params,
-        ).to_arrow_table()
-    finally:
-        cur.unregister(name)
-    return table
+    _create_from_arrow(cur, "_ipl_catalog", catalog)
+    query = assemble_sql("_ipl_catalog", regions_filter=requested is not None)
+    result: pa.Table = cur.sql(query, params=[requested or []]).to_arrow_table()
+    return result

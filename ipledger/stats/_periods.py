@@ -13,26 +13,46 @@ from ipledger.errors import ValidationError
 __all__ = ["Period", "parse_period"]
 
 _YEAR = re.compile(r"([0-9]{4})")
-_QUARTER = re.compile(r"([0-9]{4})Q([1-4])")
+_QUARTER = re.compile(r"([0-9]{4})[Qq]([1-4])")
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _RANGE = re.compile(r"([0-9]{4})-([0-9]{2})\.\.([0-9]{4})-([0-9]{2})")
+_FORMS = "write 2023, 2023Q2, 2023-07 or 2024-01..2024-07"
+MIN_YEAR, MAX_YEAR = 1900, 2199
+"""The years ``parse_period`` reads (a typo like ``0223`` is an error, not a period)."""
+
+
+def _error(value: object, reason: str) -> ValidationError:
+    return ValidationError(value=value, column="period", reason=reason)
 
 
 @attrs.frozen(order=True)
 class Period:
     """A span of whole months inside one calendar year, written as INDICATORS.md writes it.
 
+    ``str(period)`` is the canonical text: ``2023`` (a year), ``2023Q2`` (a quarter),
+    ``2023-07`` (a month), ``2024-01..2024-07`` (any other months of one year); a range that
+    is a year, quarter or month is written as one. Flow indicators count events from
+    :attr:`start` to :attr:`end`; stock indicators count what is in force on :attr:`end`.
+
     Examples:
         >>> p = parse_period("2024-01..2024-07")
         >>> p.start, p.end, str(p.previous())
         (datetime.date(2024, 1, 1), datetime.date(2024, 7, 31), '2023-01..2023-07')
-        >>> str(parse_period("2023Q2").previous()), parse_period("2023").end
-        ('2022Q2', datetime.date(2023, 12, 31))
+        >>> str(Period(2023, 4, 6)), parse_period("2023").end
+        ('2023Q2', datetime.date(2023, 12, 31))
     """
 
     year: int
     first_month: int
     last_month: int
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise _error(self.year, "years are 1..9999")
+        if not (1 <= self.first_month <= 12 and 1 <= self.last_month <= 12):
+            raise _error((self.first_month, self.last_month), "months are 01..12")
+        if self.first_month > self.last_month:
+            raise _error((self.first_month, self.last_month), "the range ends before it starts")
 
     @property
     def start(self) -> dt.date:
@@ -42,9 +62,8 @@ class Period:
     @property
     def end(self) -> dt.date:
         """The last day of the period (stock indicators are counted on it)."""
-        return dt.date(
-            self.year, self.last_month, calendar.monthrange(self.year, self.last_month)[1]
-        )
+        last_day = calendar.monthrange(self.year, self.last_month)[1]
+        return dt.date(self.year, self.last_month, last_day)
 
     @property
     def kind(self) -> str:
@@ -58,8 +77,12 @@ class Period:
         return "range"
 
     def previous(self) -> Period:
-        """The same span one year earlier."""
+        """The same span one year earlier (``2023-01..2023-07`` for ``2024-01..2024-07``)."""
         return attrs.evolve(self, year=self.year - 1)
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` lies in the period (both ends included)."""
+        return self.start <= day <= self.end
 
     def __str__(self) -> str:
         kind = self.kind
@@ -73,40 +96,37 @@ class Period:
 
 
 def parse_period(text: str | Period) -> Period:
-    """Read ``2023``, ``2023Q2``, ``2023-07`` or ``2024-01..2024-07``.
+    """Read ``2023``, ``2023Q2``, ``2023-07`` or ``2024-01..2024-07`` (a :class:`Period` is
+    returned as it is); anything else is a :class:`~ipledger.errors.ValidationError`.
 
     Examples:
-        >>> parse_period("2023-07").kind
-        'month'
+        >>> parse_period("2023-07").kind, str(parse_period(" 2023q3 "))
+        ('month', '2023Q3')
+        >>> parse_period("2023-05..2024-02")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ipledger.errors.ValidationError: period: '2023-05..2024-02': a month range must lie ...
     """
     if isinstance(text, Period):
         return text
+    if not isinstance(text, str):
+        raise _error(text, f"not a period: {_FORMS}")
     value = text.strip()
-    if match := _YEAR.fullmatch(value):
-        return _checked(int(match[1]), 1, 12, text)
-    if match := _QUARTER.fullmatch(value):
-        quarter = int(match[2])
-        return _checked(int(match[1]), 3 * quarter - 2, 3 * quarter, text)
-    if match := _MONTH.fullmatch(value):
-        return _checked(int(match[1]), int(match[2]), int(match[2]), text)
-    if match := _RANGE.fullmatch(value):
-        if match[1] != match[3]:
-            raise ValidationError(
-                value=text, column="period", reason="a month range must lie within one year"
-            )
-        return _checked(int(match[1]), int(match[2]), int(match[4]), text)
-    raise ValidationError(
-        value=text,
-        column="period",
-        reason="not a period: write 2023, 2023Q2, 2023-07 or 2024-01..2024-07",
-    )
-
-
-def _checked(year: int, first: int, last: int, text: str) -> Period:
-    if not 1900 <= year <= 2199:
-        raise ValidationError(value=text, column="period", reason="years are 1900..2199")
-    if not (1 <= first <= 12 and 1 <= last <= 12):
-        raise ValidationError(value=text, column="period", reason="months are 01..12")
-    if first > last:
-        raise ValidationError(value=text, column="period", reason="the range ends before it starts")
-    return Period(year, first, last)
+    year = value[:4]
+    if year.isascii() and year.isdigit() and not MIN_YEAR <= int(year) <= MAX_YEAR:
+        raise _error(text, f"years are {MIN_YEAR}..{MAX_YEAR}")
+    try:
+        if match := _YEAR.fullmatch(value):
+            return Period(int(match[1]), 1, 12)
+        if match := _QUARTER.fullmatch(value):
+            quarter = int(match[2])
+            return Period(int(match[1]), 3 * quarter - 2, 3 * quarter)
+        if match := _MONTH.fullmatch(value):
+            return Period(int(match[1]), int(match[2]), int(match[2]))
+        if match := _RANGE.fullmatch(value):
+            if match[1] != match[3]:
+                raise _error(text, "a month range must lie within one year")
+            return Period(int(match[1]), int(match[2]), int(match[4]))
+    except ValidationError as error:
+        raise _error(text, error.reason) from None
+    raise _error(text, f"not a period: {_FORMS}")

@@ -1,0 +1,104 @@
+"""An indicator family: the one SQL query that computes a few indicators for every region and
+period at once, and how its rows roll up the region tree.
+
+A family's query reads the ledger as known at ``ctx.moment`` (``<entity>_at(t)`` macros only)
+and the engine's temporary tables:
+
+``_ipl_p``
+    the periods: ``label``, ``start_date``, ``end_date``, ``year`` (see :func:`in_period_sql`);
+``_ipl_closure``, ``_ipl_held_patent``, ``_ipl_held_trademark``
+    the region tree and where assigned rights were held (:mod:`ipledger.stats._regions`).
+
+It yields ``(indicator, period, region_code, <measure>)`` at the region each row is recorded
+for. The engine then rolls the rows up to every ancestor region according to ``rollup``:
+
+``sum``
+    ``value`` is added up (counts and yuan amounts; the family may pre-aggregate);
+``distinct``
+    ``item`` is counted once per region (a pledgor with pledges in two counties is one
+    beneficiary of the city);
+``median``
+    the median of the item-level ``value``;
+``rolled``
+    the family rolls up itself (it needs the ancestor, e.g. "outside the region").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+__all__ = ["Family", "RollUp", "SqlContext", "in_period_sql", "rolled_up_sql", "stock_sql"]
+
+RollUp = Literal["sum", "distinct", "median", "rolled"]
+
+
+@attrs.frozen(kw_only=True)
+class SqlContext:
+    """What a family's SQL depends on besides the temporary tables."""
+
+    moment: str
+    """The "as known at" moment, a SQL timestamp literal (``TIMESTAMP 'infinity'``: now)."""
+    pledge_threshold: Decimal
+    """The single-pledge amount (yuan) that makes a pledged invention patent high-value."""
+
+
+@attrs.frozen(kw_only=True)
+class Family:
+    """A named SQL builder for some indicators, with its roll-up rule."""
+
+    name: str
+    rollup: RollUp = attrs.field(
+        validator=attrs.validators.in_(("sum", "distinct", "median", "rolled"))
+    )
+    build: Callable[[SqlContext], str] = attrs.field(eq=False)
+    """Returns the family's query for a context."""
+
+    def sql(self, ctx: SqlContext) -> str:
+        """The family's rows rolled up the region tree: ``(indicator, period, region_code,
+        value)`` for every region with any row below it."""
+        return rolled_up_sql(self.rollup, self.build(ctx))
+
+
+def rolled_up_sql(rollup: RollUp, query: str) -> str:
+    """Wrap a family query so its rows are rolled up to every ancestor region."""
+    if rollup == "rolled":
+        return query
+    if rollup == "sum":
+        leaf = (
+            "SELECT indicator, period, region_code, sum(value) AS value "
+            f"FROM ({query}) GROUP BY ALL"
+        )
+        measure = "sum(f.value)"
+    elif rollup == "distinct":
+        leaf = f"SELECT DISTINCT indicator, period, region_code, item FROM ({query})"
+        measure = "count(DISTINCT f.item)"
+    else:
+        leaf = query
+        measure = "median(f.value)"
+    return (
+        f"SELECT f.indicator, f.period, c.ancestor AS region_code, {measure} AS value "
+        f"FROM ({leaf}) f JOIN _ipl_closure c ON c.code = f.region_code GROUP BY ALL"
+    )
+
+
+def in_period_sql(date: str, periods: str = "p") -> str:
+    """SQL join condition: the date expression lies in the period row ``periods``.
+
+    Written as an equality on the year plus a month range, so DuckDB hash-joins the (large)
+    rows with the (few) periods instead of comparing every row with every period.
+    """
+    return (
+        f"year({date}) = {periods}.year"
+        f" AND month({date}) BETWEEN {periods}.first_month AND {periods}.last_month"
+    )
+
+
+def stock_sql(start: str, end: str, periods: str = "p") -> str:
+    """SQL join condition: something that began on ``start`` and ended on ``end`` (NULL: not
+    ended) is in force on the period's last day."""
+    on = f"{periods}.end_date"
+    return f"{start} <= {on} AND ({end} IS NULL OR {end} > {on})"

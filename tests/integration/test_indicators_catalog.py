@@ -1,0 +1,102 @@
+"""The catalog: complete against INDICATORS.md v1, well formed, computed, documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ipledger.model import CaseType
+from ipledger.stats import CATALOG, KINDS, UNITS, compute_indicators, indicator, indicators_markdown
+from tests.stats_helpers import JIANGMEN
+
+CONTRACT = {
+    "patent_applications": "flow",
+    "patent_grants": "flow",
+    "valid_invention_patents": "stock",
+    "high_value_invention_patents": "stock",
+    "valid_invention_patents_per_10k": "stock",
+    "high_value_invention_patents_per_10k": "stock",
+    "patent_assignments": "flow",
+    "patent_licences": "flow",
+    "trademark_registrations": "flow",
+    "valid_trademarks": "stock",
+    "well_known_trademarks": "stock",
+    "gi_trademarks": "stock",
+    "gi_products": "stock",
+    "gi_users": "stock",
+    "pledge_count": "flow",
+    "pledge_amount": "flow",
+    "pledge_beneficiaries": "flow",
+    "pledge_outstanding_amount": "stock",
+    "insurance_policies": "flow",
+    "insurance_insured": "flow",
+    "insurance_coverage": "flow",
+    "ip_cases": "flow",
+    "ip_cases_closed": "flow",
+    "case_penalties": "flow",
+    "case_recovered": "flow",
+    "cases_transferred_to_police": "flow",
+    "case_median_days_to_close": "flow",
+}
+"""Every id of INDICATORS.md v1 with its kind."""
+
+SUB_IDS = (
+    [
+        f"{base}.{k}"
+        for base in ("patent_applications", "patent_grants")
+        for k in ("invention", "utility_model", "design")
+    ]
+    + ["patent_assignments.outbound", "patent_licences.outbound"]
+    + ["gi_trademarks.certification", "gi_trademarks.collective", "pledge_beneficiaries.sme"]
+    + [f"ip_cases.{t.value}" for t in CaseType]
+)
+
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "indicators.md"
+
+
+def test_catalog_holds_exactly_the_contract():
+    """Every id and sub-id of INDICATORS.md v1 is in the catalog with its kind, and no other."""
+    assert {i: CATALOG[i].kind for i in CONTRACT} == CONTRACT
+    assert set(CATALOG) == set(CONTRACT) | set(SUB_IDS)
+    for sub in SUB_IDS:
+        parent = CATALOG[sub].parent
+        assert parent is not None and CATALOG[parent].kind == CATALOG[sub].kind
+
+
+def test_entries_are_well_formed():
+    """Labels in both languages, a definition in both, a known unit and kind, the example's
+    labels for pledge_count, money in yuan, per-10k figures naming their base."""
+    for item in CATALOG.values():
+        assert item.label_zh and item.label_en and item.definition_zh and item.definition_en
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in item.label_zh + item.definition_zh)
+        assert item.unit in UNITS and item.kind in KINDS
+        assert (item.per_10k_of is not None) == (item.unit == "per_10k")
+    example = indicator("pledge_count")
+    assert (example.label_zh, example.label_en, example.unit) == (
+        "知识产权质押笔数",
+        "IP pledge registrations",
+        "count",
+    )
+    money = {i.id for i in CATALOG.values() if i.unit == "yuan"}
+    assert money == {
+        "pledge_amount",
+        "pledge_outstanding_amount",
+        "insurance_coverage",
+        "case_penalties",
+        "case_recovered",
+    }
+
+
+def test_every_indicator_is_computed(ledger):
+    """One engine run yields a row for every catalog indicator, in catalog order."""
+    table = compute_indicators(ledger, ["2023"], regions=[JIANGMEN])
+    assert table["indicator"].to_pylist() == list(CATALOG)
+    assert table["label_zh"].to_pylist() == [i.label_zh for i in CATALOG.values()]
+
+
+def test_docs_page_is_current():
+    """docs/indicators.md is what tools/gen_indicator_docs.py makes from the catalog."""
+    assert PAGE.read_text(encoding="utf-8") == indicators_markdown(), (
+        "docs/indicators.md is out of date: run python tools/gen_indicator_docs.py"
+    )
+    for item in CATALOG.values():
+        assert f"`{item.id}`" in indicators_markdown()
