@@ -150,13 +150,9 @@ def plain_duckdb(folder: Path, db: Path, memory_limit: str) -> float:
 
 def ipledger_import(folder: Path, db: Path, memory_limit: str) -> tuple[float, int]:
     """Seconds for `ipledger import` into a fresh ledger, and the child's peak RSS in bytes."""
-    # the import module is loaded explicitly, so this works whether or not the command list
-    # (ipledger/cli/_commands.py) names it yet
-    runner = "import ipledger.cli._import_export; from ipledger.cli import main; main()"
+    # the installed console script, as a user runs it (the venv's bin/ beside this Python)
     command = [
-        sys.executable,
-        "-c",
-        runner,
+        str(Path(sys.executable).parent / "ipledger"),
         "--db",
         str(db),
         "import",

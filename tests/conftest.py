@@ -30,9 +30,11 @@ def ledger(ledger_path: Path) -> Iterator[Ledger]:
 
 @pytest.fixture(scope="session")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo ledger file, built once per test session (about 12 s)."""
-    from ipledger.demo import build_demo_ledger
+    """The demo ledger file, built once per test session by the installed ``ipledger demo``
+    (about 12 s), as a newcomer builds it."""
+    from tests.run_cli import EXIT_OK, run_ipledger
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    build_demo_ledger(path)
+    built = run_ipledger("demo", db=path)
+    assert built.returncode == EXIT_OK, built.stderr
     return path

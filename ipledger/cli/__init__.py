@@ -1,7 +1,12 @@
-"""The ``ipledger`` command line (click). Run ``ipledger --help``."""
+"""The ``ipledger`` command line (click). Run ``ipledger --help``.
+
+:data:`COMMANDS` names every sub-command and where it is implemented; :data:`EXIT_OK`,
+:data:`EXIT_DATA` and :data:`EXIT_ERROR` are the exit codes scripts can rely on.
+"""
 
 from __future__ import annotations
 
 from ipledger.cli._app import EXIT_DATA, EXIT_ERROR, EXIT_OK, cli, main
+from ipledger.cli._commands import COMMANDS
 
-__all__ = ["EXIT_DATA", "EXIT_ERROR", "EXIT_OK", "cli", "main"]
+__all__ = ["COMMANDS", "EXIT_DATA", "EXIT_ERROR", "EXIT_OK", "cli", "main"]

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from ipledger.cli._commands import COMMANDS
 from ipledger.errors import IpledgerError
-from ipledger.ledger import Ledger
+
+if TYPE_CHECKING:
+    from ipledger.ledger import Ledger
 
 __all__ = ["EXIT_DATA", "EXIT_ERROR", "EXIT_OK", "CliContext", "cli", "fail", "main", "pass_cli"]
 
+# The linters' convention (ruff, mypy): 1 = problems found in the input, 2 = could not run.
 EXIT_OK = 0
-"""Everything done."""
-EXIT_ERROR = 1
-"""The command could not do its job (bad option, unreadable file, locked ledger, ...)."""
-EXIT_DATA = 2
-"""The job ran but the data had problems: rejected rows on import, failed checks."""
+"""Everything done, no problem found."""
+EXIT_DATA = 1
+"""The job ran but found data problems: rejected rows on import, findings of ``check``."""
+EXIT_ERROR = 2
+"""The command could not do its job: bad usage or option, unreadable file, locked ledger, ..."""
 
 DEFAULT_DB = "ipledger.duckdb"
 
@@ -32,6 +37,8 @@ class CliContext:
 
     def open_ledger(self, *, read_only: bool = False) -> Ledger:
         """Open the ledger named by ``--db``."""
+        from ipledger.ledger import Ledger
+
         return Ledger.open(self.db, read_only=read_only)
 
 
@@ -45,7 +52,27 @@ def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _CommandTable(click.Group):
+    """The group whose sub-commands are :data:`~ipledger.cli._commands.COMMANDS`, each module
+    imported only when its command is used (or listed by ``--help``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), name)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{module}.{name} is not a click command")
+        return command
+
+
+@click.group(
+    cls=_CommandTable,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--db",
     default=lambda: os.environ.get("IPLEDGER_DB", DEFAULT_DB),
@@ -58,14 +85,14 @@ def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
 def cli(ctx: click.Context, db: str, debug: bool) -> None:
     """ipledger: keep a bureau's IP records and publish its statistics.
 
-    Exit codes: 0 done; 1 error; 2 data problems (rejected rows, failed checks).
+    Exit codes: 0 done; 1 data problems found (rejected rows, check findings); 2 error
+    (bad usage, unreadable file, locked ledger).
     """
     ctx.obj = CliContext(db, debug)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; errors are one line on stderr unless ``--debug`` is given."""
-    _register_commands()
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
         cli.main(args=argv, prog_name="ipledger", standalone_mode=False)
@@ -73,7 +100,7 @@ def main(argv: list[str] | None = None) -> None:
         fail("aborted")
     except click.ClickException as error:
         error.show()
-        sys.exit(error.exit_code)
+        sys.exit(EXIT_ERROR)
     except click.exceptions.Exit as error:
         sys.exit(error.exit_code)
     except IpledgerError as error:
@@ -85,8 +112,3 @@ def main(argv: list[str] | None = None) -> None:
             raise
         fail(f"{error.strerror or error}: {error.filename}" if error.filename else str(error))
     sys.exit(EXIT_OK)
-
-
-def _register_commands() -> None:
-    """Import the command modules (each adds its commands to :data:`cli`)."""
-    from ipledger.cli import _commands  # noqa: F401

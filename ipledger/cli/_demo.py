@@ -7,7 +7,7 @@ import os
 import click
 import duckdb
 
-from ipledger.cli._app import CliContext, cli, fail, pass_cli
+from ipledger.cli._app import CliContext, fail, pass_cli
 from ipledger.demo import DEMO_MARKER, build_demo_ledger
 
 
@@ -25,7 +25,7 @@ def _is_demo(path: str) -> bool:
     return bool(rows) and str(rows[0][0]).startswith(DEMO_MARKER)
 
 
-@cli.command("demo")
+@click.command("demo")
 @click.option("--seed", default=2024, show_default=True, help="Seed of the generator.")
 @click.option(
     "--force", is_flag=True, help="Replace the --db file even if it is not a demo ledger."

@@ -10,7 +10,7 @@ from typing import Any, cast
 
 import click
 
-from ipledger.cli._app import EXIT_DATA, CliContext, cli, fail, pass_cli
+from ipledger.cli._app import EXIT_DATA, CliContext, fail, pass_cli
 from ipledger.io import ExportFormat, ImportProgress, ImportResult
 from ipledger.ledger import as_utc_moment
 
@@ -86,7 +86,7 @@ def _summary(result: ImportResult) -> list[str]:
     return lines
 
 
-@cli.command("import")
+@click.command("import")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--keep-going", is_flag=True, help="Write the valid rows of files with rejected rows too."
@@ -121,7 +121,7 @@ def import_command(
 
     Each file is all-or-nothing: one rejected row and nothing of that file is written (unless
     --keep-going). Rejected values are listed as `file:line column: value: reason`; the exit
-    code is 2 when any row was rejected.
+    code is 1 when any row was rejected.
     """
     if not _MEMORY.fullmatch(memory_limit.strip()):
         fail(f"--memory-limit {memory_limit!r}: give a size such as 3GB")
@@ -158,7 +158,7 @@ def import_command(
         sys.exit(EXIT_DATA)
 
 
-@cli.command("export")
+@click.command("export")
 @click.option(
     "--to",
     "folder",

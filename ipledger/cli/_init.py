@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from ipledger.cli._app import CliContext, cli, pass_cli
+from ipledger.cli._app import CliContext, pass_cli
 from ipledger.store import library_schema_version
 
 
-@cli.command("init")
+@click.command("init")
 @pass_cli
 def init_command(ctx: CliContext) -> None:
     """Create the ledger file (or upgrade an older one to this ipledger's schema)."""

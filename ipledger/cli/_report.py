@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ipledger.cli._app import CliContext, cli, fail, pass_cli
+from ipledger.cli._app import CliContext, fail, pass_cli
 from ipledger.report import (
     FORMATS,
     Report,
@@ -22,7 +22,7 @@ from ipledger.stats import report_json
 __all__ = ["report_command"]
 
 
-@cli.command("report")
+@click.command("report")
 @click.option("--region", required=True, help="Region code, e.g. 440700 (江门市).")
 @click.option(
     "--period", required=True, help="2023, 2023Q2, 2023-07 or a month range 2024-01..2024-07."

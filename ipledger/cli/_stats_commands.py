@@ -7,7 +7,7 @@ import json
 import attrs
 import click
 
-from ipledger.cli._app import EXIT_DATA, CliContext, cli, fail, pass_cli
+from ipledger.cli._app import EXIT_DATA, CliContext, fail, pass_cli
 from ipledger.errors import IpledgerError
 from ipledger.ledger import as_utc_moment
 from ipledger.stats import CATALOG, CHECKS, parse_period, run_checks
@@ -24,7 +24,7 @@ _FORMAT = click.option(
 )
 
 
-@cli.command("indicators")
+@click.command("indicators")
 @_FORMAT
 def indicators_command(fmt: str) -> None:
     """List the indicator catalog: id, unit, kind and the Chinese and English labels.
@@ -57,12 +57,12 @@ def _check_help() -> str:
     names = ", ".join(CHECKS)
     return (
         "List data problems to fix before publishing, one line per problem: check, record, "
-        f"what is wrong. Exit code 2 when there is any, 0 when none.\n\nChecks: {names}, "
+        f"what is wrong. Exit code 1 when there is any, 0 when none.\n\nChecks: {names}, "
         "target_unreadable, breakdown_exceeds_total (on the indicators of --period)."
     )
 
 
-@cli.command("check", help=_check_help())
+@click.command("check", help=_check_help())
 @click.option(
     "--period",
     default=None,
@@ -72,7 +72,7 @@ def _check_help() -> str:
 @_FORMAT
 @pass_cli
 def check_command(ctx: CliContext, period: str | None, as_known_at: str | None, fmt: str) -> None:
-    """List data problems; exit 2 when there are any."""
+    """List data problems; exit 1 when there are any."""
     try:
         chosen = None if period is None else parse_period(period)
         moment = None if as_known_at is None else as_utc_moment(as_known_at)

@@ -77,7 +77,7 @@ def indicators_markdown() -> str:
     lines += [
         "## Data checks (`ipledger check`)",
         "",
-        "One line per problem; exit code 2 when there is any.",
+        "One line per problem; exit code 1 when there is any.",
         "",
     ]
     lines += [f"- `{c.name}`: {c.description}" for c in CHECKS.values()]

@@ -1,14 +1,12 @@
-"""`ipledger import` and `ipledger export` through click: exit codes, listings, summary."""
+"""`ipledger import` and `ipledger export` as users run them: exit codes, listings, summary."""
 
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
-import ipledger.cli._import_export  # noqa: F401  (registers the commands on the group)
 from ipledger import Ledger
-from ipledger.cli import EXIT_DATA, EXIT_OK, cli
 from tests.fixtures_io import patent_no, write_csv, wrong_check
+from tests.run_cli import EXIT_DATA, EXIT_ERROR, EXIT_OK, run_ipledger
 
 GOOD = patent_no("202310123456")
 BAD = wrong_check(patent_no("202320654321"))
@@ -29,23 +27,21 @@ def dataset(tmp_path):
 
 
 def _run(tmp_path, *args):
-    return CliRunner().invoke(
-        cli, ["--db", str(tmp_path / "l.duckdb"), *args], catch_exceptions=False
-    )
+    return run_ipledger(*args, db=tmp_path / "l.duckdb")
 
 
 def test_import_lists_rejects_and_exits_2(tmp_path, dataset):
-    """Rejected rows: every value listed as file:line column value reason, exit code 2."""
+    """Rejected rows: every value listed as file:line column value reason, exit code 1."""
     result = _run(tmp_path, "import", str(dataset), "--rejects", str(tmp_path / "rejects.csv"))
-    assert result.exit_code == EXIT_DATA, result.output
-    lines = result.output.splitlines()
+    assert result.returncode == EXIT_DATA, result.stdout
+    lines = result.stdout.splitlines()
     assert f"patents_2024.csv:3 application_no: {BAD!r}: " in "\n".join(lines)
     assert any(line.startswith("patents_2024.csv:3 grant_date: '2024-13-01'") for line in lines)
     assert "warning: patents_2023.csv:1 备注: unknown column (ignored)" in lines
     assert any(
         line.startswith("patents_2024.csv") and line.endswith("NOT WRITTEN") for line in lines
     )
-    assert "nothing of patents_2024.csv was written" in result.output
+    assert "nothing of patents_2024.csv was written" in result.stdout
     assert (tmp_path / "rejects.csv").read_text(encoding="utf-8").count("patents_2024.csv,3,") == 2
     with Ledger.open(tmp_path / "l.duckdb") as ledger:
         assert ledger.patents.get(GOOD).grant_date is None  # the 2024 file wrote nothing
@@ -53,13 +49,13 @@ def test_import_lists_rejects_and_exits_2(tmp_path, dataset):
 
 
 def test_keep_going_and_clean_reimport(tmp_path, dataset):
-    """--keep-going writes the valid rows (exit 2 still); a clean re-import exits 0, summed up."""
-    assert _run(tmp_path, "import", "--keep-going", str(dataset)).exit_code == EXIT_DATA
+    """--keep-going writes the valid rows (exit 1 still); a clean re-import exits 0, summed up."""
+    assert _run(tmp_path, "import", "--keep-going", str(dataset)).returncode == EXIT_DATA
     (dataset / "patents_2024.csv").unlink()
     write_csv(dataset / "trademarks.csv", ["registration_no", "mark"], [["12345678", "新"]])
     result = _run(tmp_path, "import", str(dataset), "--recorded-at", "2030-01-01T00:00:00")
-    assert result.exit_code == EXIT_OK, result.output
-    assert result.output.splitlines()[-1].split() == ["total", "2", "0", "1", "1", "0", "1"]
+    assert result.returncode == EXIT_OK, result.stdout
+    assert result.stdout.splitlines()[-1].split() == ["total", "2", "0", "1", "1", "0", "1"]
     with Ledger.open(tmp_path / "l.duckdb") as ledger:
         assert ledger.patents.get(GOOD).grant_date is not None  # the valid 2024 row was written
         history = ledger.trademarks.history("12345678").to_pylist()
@@ -73,10 +69,10 @@ def test_export_and_reimport(tmp_path, dataset):
     for export_format in ("csv", "parquet"):
         out = tmp_path / f"out-{export_format}"
         result = _run(tmp_path, "export", "--to", str(out), "--format", export_format)
-        assert result.exit_code == EXIT_OK, result.output
-        assert "exported 2 rows in 2 files" in result.output
+        assert result.returncode == EXIT_OK, result.stdout
+        assert "exported 2 rows in 2 files" in result.stdout
         again = _run(tmp_path, "import", str(out))
-        assert again.exit_code == EXIT_OK and again.output.splitlines()[-1].split()[:5] == [
+        assert again.returncode == EXIT_OK and again.stdout.splitlines()[-1].split()[:5] == [
             "total",
             "2",
             "0",
@@ -86,9 +82,8 @@ def test_export_and_reimport(tmp_path, dataset):
 
 
 def test_bad_recorded_at_is_an_error(tmp_path, dataset):
-    """An unreadable --recorded-at is a one-line error, not a traceback."""
-    from ipledger.cli import main
-
-    with pytest.raises(SystemExit) as exited:
-        main(["--db", str(tmp_path / "l.duckdb"), "import", str(dataset), "--recorded-at", "soon"])
-    assert exited.value.code == 1
+    """An unreadable --recorded-at is a one-line error with exit code 2, not a traceback."""
+    result = _run(tmp_path, "import", str(dataset), "--recorded-at", "soon")
+    assert result.returncode == EXIT_ERROR
+    assert result.stderr.startswith("ipledger: error: ") and len(result.stderr.splitlines()) == 1
+    assert result.stdout == ""

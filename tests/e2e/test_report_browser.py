@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from ipledger.cli import main
+from tests.run_cli import EXIT_OK, run_ipledger
 
 CHROMIUM = next(
     (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None
@@ -36,20 +36,12 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def page(request, tmp_path_factory):
+def page(demo_path, tmp_path_factory):
     """The HTML report of 江门 2023 from the demo ledger, made by ``ipledger report``."""
-    try:
-        db = request.getfixturevalue("demo_path")
-    except pytest.FixtureLookupError:
-        from ipledger.demo import build_demo_ledger
-
-        db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-        build_demo_ledger(db)
     out = tmp_path_factory.mktemp("report") / "jiangmen-2023.html"
-    args = ["--db", str(db), "report", "--region", "440700", "--period", "2023"]
-    with pytest.raises(SystemExit) as done:
-        main([*args, "--format", "html", "--out", str(out)])
-    assert done.value.code == 0
+    args = ("report", "--region", "440700", "--period", "2023", "--format", "html", "--out", out)
+    done = run_ipledger(*args, db=demo_path)
+    assert done.returncode == EXIT_OK, done.stderr
     return out
 
 

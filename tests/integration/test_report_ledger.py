@@ -1,4 +1,4 @@
-"""Reports from a small hand-made ledger through the real engine, and ``ipledger report``."""
+"""Reports from a small hand-made ledger through the real engine (the command: tests/e2e)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,8 @@ import json
 from decimal import Decimal
 
 import pytest
-from click.testing import CliRunner
-from openpyxl import load_workbook
 
-import ipledger.cli._report  # noqa: F401  (registers the command on the group)
 from ipledger import Case, Ledger, Patent, Pledge, Trademark
-from ipledger.cli import cli
 from ipledger.codes import patent_check_character
 from ipledger.errors import NotFoundError
 from ipledger.report import build_report, render_markdown
@@ -164,56 +160,3 @@ def test_unknown_region_and_language(small):
         build_report(small, "999999", "2023")
     with pytest.raises(ValueError, match="lang"):
         build_report(small, "440700", "2023", lang="de")
-
-
-def run(db, *args, **kwargs):
-    """Run ``ipledger --db DB report ...``."""
-    return CliRunner().invoke(
-        cli, ["--db", str(db), "report", *args], catch_exceptions=False, **kwargs
-    )
-
-
-def test_cli_json_goes_to_stdout(small_path):
-    """json prints the INDICATORS.md object."""
-    out = run(small_path, "--region", "440700", "--period", "2023", "--format", "json")
-    data = json.loads(out.output)
-    assert data["region_name"] == "江门市"
-    assert next(i for i in data["indicators"] if i["id"] == "pledge_count")["value"] == 5
-
-
-def test_cli_xlsx_default_file_name_and_numbers(small_path, tmp_path, monkeypatch):
-    """xlsx without --out is written to ./report-REGION-PERIOD.xlsx (the path printed), with
-    numeric cells."""
-    monkeypatch.chdir(tmp_path)
-    result = run(
-        small_path, "--region", "440700", "--period", "2023", "--format", "xlsx", "--lang", "en"
-    )
-    assert result.exit_code == 0, result.output
-    assert result.output.strip() == "report-440700-2023.xlsx"
-    sheet = load_workbook(tmp_path / "report-440700-2023.xlsx")["IP utilisation"]
-    values = {r[0].value: r[3].value for r in sheet.iter_rows(min_row=2)}
-    assert values["pledge_count"] == 5 and values["pledge_amount"] == 1_262_000_000
-
-
-def test_cli_markdown_file_links_its_charts(small_path, tmp_path):
-    """md with --out writes the charts beside it and links them."""
-    out = tmp_path / "r.md"
-    result = run(small_path, "--region", "440700", "--period", "2023", "--out", str(out))
-    assert result.exit_code == 0
-    text = out.read_text(encoding="utf-8")
-    assert text.startswith("# 江门市2023年知识产权统计报告")
-    assert "](r-trends.png)" in text and (tmp_path / "r-trends.png").read_bytes()[:4] == b"\x89PNG"
-
-
-def test_cli_errors_are_one_line(small_path, tmp_path):
-    """A missing ledger, an unknown region, a bad period: exit 1 with one clear line."""
-    from ipledger.cli import main
-
-    for args in (
-        ["--db", str(tmp_path / "none.duckdb"), "report", "--region", "440700", "--period", "2023"],
-        ["--db", str(small_path), "report", "--region", "999999", "--period", "2023"],
-        ["--db", str(small_path), "report", "--region", "440700", "--period", "2023X"],
-    ):
-        with pytest.raises(SystemExit) as done:
-            main(args)
-        assert done.value.code == 1

@@ -1,0 +1,78 @@
+"""`ipledger report` as users run it: formats, default file names, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from ipledger import Ledger
+from tests.integration.test_report_ledger import fill
+from tests.run_cli import EXIT_ERROR, EXIT_OK, run_ipledger
+
+
+@pytest.fixture(scope="module")
+def small_path(tmp_path_factory):
+    """The small hand-made ledger (江门 and 佛山, 2019-2023), filled once and closed."""
+    path = tmp_path_factory.mktemp("small") / "small.duckdb"
+    with Ledger.open(path) as ledger:
+        fill(ledger)
+    return path
+
+
+def run(db, *args, cwd=None):
+    """Run ``ipledger --db DB report ...``."""
+    return run_ipledger("report", *args, db=db, cwd=cwd)
+
+
+def test_json_goes_to_stdout(small_path):
+    """json prints the INDICATORS.md object."""
+    out = run(small_path, "--region", "440700", "--period", "2023", "--format", "json")
+    assert out.returncode == EXIT_OK, out.stderr
+    data = json.loads(out.stdout)
+    assert data["region_name"] == "江门市"
+    assert next(i for i in data["indicators"] if i["id"] == "pledge_count")["value"] == 5
+
+
+def test_xlsx_default_file_name_and_numbers(small_path, tmp_path):
+    """xlsx without --out is written to ./report-REGION-PERIOD.xlsx (the path printed), with
+    numeric cells."""
+    result = run(
+        small_path,
+        *("--region", "440700", "--period", "2023", "--format", "xlsx", "--lang", "en"),
+        cwd=tmp_path,
+    )
+    assert result.returncode == EXIT_OK, result.stderr
+    assert result.stdout.strip() == "report-440700-2023.xlsx"
+    sheet = load_workbook(tmp_path / "report-440700-2023.xlsx")["IP utilisation"]
+    values = {r[0].value: r[3].value for r in sheet.iter_rows(min_row=2)}
+    assert values["pledge_count"] == 5 and values["pledge_amount"] == 1_262_000_000
+
+
+def test_markdown_file_links_its_charts(small_path, tmp_path):
+    """md with --out writes the charts beside it and links them."""
+    out = tmp_path / "r.md"
+    result = run(small_path, "--region", "440700", "--period", "2023", "--out", out)
+    assert result.returncode == EXIT_OK, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# 江门市2023年知识产权统计报告")
+    assert "](r-trends.png)" in text and (tmp_path / "r-trends.png").read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize(
+    ("db", "region", "period", "says"),
+    [
+        ("none.duckdb", "440700", "2023", "no ledger at"),
+        (None, "999999", "2023", "999999"),
+        (None, "440700", "2023X", "2023X"),
+    ],
+)
+def test_errors_are_one_line(small_path, tmp_path, db, region, period, says):
+    """A missing ledger, an unknown region, a bad period: exit 2 with one clear line."""
+    ledger = tmp_path / db if db else small_path
+    result = run(ledger, "--region", region, "--period", period)
+    assert result.returncode == EXIT_ERROR
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("ipledger: error: ") and says in line
