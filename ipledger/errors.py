@@ -8,20 +8,24 @@
     ├── NotFoundError (LookupError)     a key that is not in the ledger
     ├── SchemaVersionError              a file from a newer ipledger (or old and read-only)
     ├── ConcurrencyError                the ledger is locked by another writer, or read-only
+    ├── QueryError (ValueError)         a query the database refused: bad SQL, a value of the
+    │                                   wrong type for its column
     └── UnknownIndicatorError (LookupError)  an indicator id not in the catalog
 
 Messages are built in ``__str__`` from the fields, so callers can read the fields and show
-their own messages.
+their own messages. Every error pickles with its fields (services hand them between processes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "ConcurrencyError",
     "IpledgerError",
     "NotFoundError",
+    "QueryError",
     "RejectedRowsError",
     "SchemaVersionError",
     "UnknownIndicatorError",
@@ -31,6 +35,19 @@ __all__ = [
 
 class IpledgerError(Exception):
     """Base class of every error ipledger raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt from its fields (the constructors take keywords), so that it pickles
+        return (_rebuild, (type(self), self.args, dict(vars(self))))
+
+
+def _rebuild(
+    kind: type[IpledgerError], args: tuple[Any, ...], state: dict[str, Any]
+) -> IpledgerError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class ValidationError(IpledgerError, ValueError):
@@ -135,6 +152,18 @@ class ConcurrencyError(IpledgerError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+class QueryError(IpledgerError, ValueError):
+    """A query or statement the database refused: SQL that does not bind or parse, or a value
+    that does not fit its column's type. ``reason`` is the database's first line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
 
 
 class UnknownIndicatorError(IpledgerError, LookupError):

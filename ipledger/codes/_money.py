@@ -20,7 +20,7 @@ _SCALE = {None: 0, "万": 4, "亿": 8}
 def parse_money(text: str) -> Decimal:
     """Read an amount of yuan: ``12000000``, ``12,000,000.50``, ``1200万元``, ``1.2亿``,
     ``¥3,000``, full-width digits. Never negative; no more than 2 decimal places after scaling
-    (nothing is rounded).
+    (nothing is rounded; trailing zeros do not count: ``1.500`` is 1.50).
 
     Examples:
         >>> parse_money("1.2亿元"), parse_money("¥3,000"), parse_money("１２００万")
@@ -35,7 +35,7 @@ def parse_money(text: str) -> Decimal:
         raise ValidationError(value=text, reason="not an amount of money")
     whole, fraction, unit = match.groups()
     shift = _SCALE[unit]
-    if len(fraction or "") - shift > 2:
+    if len((fraction or "").rstrip("0")) - shift > 2:  # 1.50 and 1.500 are both 1.50
         raise ValidationError(value=text, reason="more than 2 decimal places")
     amount = Decimal(f"{whole}.{fraction or '0'}").scaleb(shift)
     if amount >= MAX_MONEY:

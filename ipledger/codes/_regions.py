@@ -25,6 +25,7 @@ import attrs
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
+from ipledger._sql import literal
 from ipledger.codes._text import BLANKS, FULLWIDTH, HALFWIDTH, strip_blanks
 from ipledger.errors import NotFoundError, ValidationError
 
@@ -64,11 +65,7 @@ national statistics usually leave them out (不含港澳台)."""
 _FORMAT = re.compile(r"[0-9]{6}")
 
 
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-_CLEAN_SQL = f"trim(translate(s, {_lit(FULLWIDTH)}, {_lit(HALFWIDTH)}), {_lit(BLANKS)})"
+_CLEAN_SQL = f"trim(translate(s, {literal(FULLWIDTH)}, {literal(HALFWIDTH)}), {literal(BLANKS)})"
 
 REGION_CODE_SQL = (
     f"CREATE OR REPLACE TEMP MACRO ipl_region_code(s) AS (CASE"

@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from ipledger._sql import literal
 from ipledger.codes._booleans import FALSE_WORDS, TRUE_WORDS
 from ipledger.codes._credit_codes import CREDIT_CODE_ALPHABET, CREDIT_CODE_WEIGHTS
 from ipledger.codes._dates import DATE_PATTERNS
@@ -31,12 +32,8 @@ RULES = ("patent_number", "trademark_number", "credit_code", "money", "date", "b
 """The value rules that have a vectorised form (``ipl_<rule>`` and ``ipl_<rule>_error``)."""
 
 
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _words(words: tuple[str, ...]) -> str:
-    return "(" + ", ".join(_lit(w) for w in words) + ")"
+    return "(" + ", ".join(literal(w) for w in words) + ")"
 
 
 def _weighted_sum(weights: tuple[int, ...], digit: str) -> str:
@@ -53,9 +50,9 @@ def _macros() -> Iterator[str]:
     # shared text helpers: half-width only when the text is not plain ASCII (cheap test)
     yield (
         "ipl__hw(s) AS (CASE WHEN strlen(s) = length(s) THEN s"
-        f" ELSE translate(s, {_lit(FULLWIDTH)}, {_lit(HALFWIDTH)}) END)"
+        f" ELSE translate(s, {literal(FULLWIDTH)}, {literal(HALFWIDTH)}) END)"
     )
-    yield f"ipl__clean(s) AS trim(ipl__hw(s), {_lit(BLANKS)})"
+    yield f"ipl__clean(s) AS trim(ipl__hw(s), {literal(BLANKS)})"
     yield "ipl__blank(s) AS (s IS NULL OR ipl__clean(s) = '')"
 
     # Every public macro binds its argument once: ipl_X(s) = f(cleaned text c).
@@ -70,7 +67,7 @@ def _macros() -> Iterator[str]:
     digit = "CAST(substr(d, {i}, 1) AS INTEGER)"
     new_sum = _weighted_sum(NEW_WEIGHTS, digit)
     old_sum = _weighted_sum(OLD_WEIGHTS, digit)
-    kinds = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in KIND_DIGITS.items())
+    kinds = " ".join(f"WHEN {literal(k)} THEN {literal(v)}" for k, v in KIND_DIGITS.items())
     yield (
         "ipl__pn_parts(c) AS regexp_extract(regexp_replace(upper(c), '[ .]', '', 'g'),"
         " '^(?:ZL|CN)?([0-9]{12}|[0-9]{8})([0-9X])$', ['d', 'k'])"
@@ -123,7 +120,7 @@ def _macros() -> Iterator[str]:
     )
 
     # unified social credit codes
-    alphabet = _lit(CREDIT_CODE_ALPHABET)
+    alphabet = literal(CREDIT_CODE_ALPHABET)
     char_value = f"(instr({alphabet}, substr(c, {{i}}, 1)) - 1)"
     total = _weighted_sum(CREDIT_CODE_WEIGHTS, char_value)
     yield f"ipl__cc_check(c) AS substr({alphabet}, ((31 - ({total}) % 31) % 31) + 1, 1)"
@@ -162,7 +159,8 @@ def _macros() -> Iterator[str]:
         + _let(
             f"regexp_extract(m, {money_re}, ['w', 'f', 'u'])",
             "p",
-            "CASE WHEN length(p.f) - ipl__mn_shift(p.u) > 2 THEN 'more than 2 decimal places'"
+            "CASE WHEN length(rtrim(p.f, '0')) - ipl__mn_shift(p.u) > 2"
+            " THEN 'more than 2 decimal places'"
             " WHEN length(ltrim(p.w, '0')) + ipl__mn_shift(p.u) > 16 THEN 'amount too large'"
             " END",
         )
@@ -184,7 +182,8 @@ def _macros() -> Iterator[str]:
 
     # dates
     shapes = " ".join(
-        f"WHEN regexp_full_match(c, {_lit(p)}) THEN regexp_extract(c, {_lit(p)}, ['y', 'm', 'd'])"
+        f"WHEN regexp_full_match(c, {literal(p)})"
+        f" THEN regexp_extract(c, {literal(p)}, ['y', 'm', 'd'])"
         for p in DATE_PATTERNS
     )
     yield f"ipl__dt_parts(c) AS (CASE {shapes} END)"
@@ -239,8 +238,8 @@ def _macros() -> Iterator[str]:
     # lists (blank is the empty list)
     yield (
         "ipl_list(s) AS list_filter(list_transform("
-        f"regexp_split_to_array(ipl__hw(coalesce(s, '')), {_lit(LIST_SEPARATORS)}),"
-        f" lambda x: trim(x, {_lit(BLANKS)})), lambda x: x <> '')"
+        f"regexp_split_to_array(ipl__hw(coalesce(s, '')), {literal(LIST_SEPARATORS)}),"
+        f" lambda x: trim(x, {literal(BLANKS)})), lambda x: x <> '')"
     )
     yield "ipl_list_error(s) AS CAST(NULL AS VARCHAR)"
 

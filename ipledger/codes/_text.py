@@ -10,8 +10,9 @@ FULLWIDTH = "".join(chr(0xFF01 + i) for i in range(94)) + "\u3000\uffe5"
 HALFWIDTH = "".join(chr(0x21 + i) for i in range(94)) + " \u00a5"
 """What each character of :data:`FULLWIDTH` becomes, position by position."""
 
-BLANKS = " \t\r\n"
-"""The characters trimmed from both ends of a value (after half-width conversion)."""
+BLANKS = " \t\r\n\u3000\u00a0\ufeff"
+"""The blank characters trimmed from both ends of every value: spaces, tabs, line ends, the
+ideographic (full-width) space, the no-break space and a stray byte-order mark."""
 
 _TABLE = str.maketrans(FULLWIDTH, HALFWIDTH)
 

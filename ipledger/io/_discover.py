@@ -13,22 +13,20 @@ import os
 import stat
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import attrs
 
 from ipledger.errors import ValidationError
-from ipledger.model import ENTITIES
+from ipledger.model import ENTITIES, Entity
 
 __all__ = ["DataFile", "Dataset", "entity_of", "open_dataset"]
 
 Format = Literal["csv", "parquet"]
 _FORMATS: dict[str, Format] = {".csv": "csv", ".parquet": "parquet"}
 _SEPARATORS = "_-. "
-# Entities in the order their files are imported: references point backwards (regions first).
-_BY_LENGTH = sorted(ENTITIES, key=len, reverse=True)
 
 
 @attrs.frozen
@@ -54,8 +52,9 @@ class Dataset:
     skipped: tuple[str, ...]
 
 
-def entity_of(file_name: str) -> str | None:
-    """The entity a file or folder name belongs to, or ``None``: the longest matching prefix.
+def entity_of(file_name: str, entities: Mapping[str, Entity] = ENTITIES) -> str | None:
+    """The entity a file or folder name belongs to, or ``None``: the longest matching prefix
+    among the entities' names (and the other names they declare, e.g. Chinese ones).
 
     Examples:
         >>> entity_of("patents_2023.csv"), entity_of("GI_Users.parquet"), entity_of("notes.csv")
@@ -64,14 +63,17 @@ def entity_of(file_name: str) -> str | None:
     stem = file_name.lower()
     for suffix in _FORMATS:
         stem = stem.removesuffix(suffix)
-    for name in _BY_LENGTH:
+    names = [(n.lower(), e.name) for e in entities.values() for n in (e.name, *e.file_names)]
+    for name, found in sorted(names, key=lambda n: len(n[0]), reverse=True):
         if stem == name or (stem.startswith(name) and stem[len(name)] in _SEPARATORS):
-            return name
+            return found
     return None
 
 
 @contextlib.contextmanager
-def open_dataset(path: str | os.PathLike[str]) -> Iterator[Dataset]:
+def open_dataset(
+    path: str | os.PathLike[str], entities: Mapping[str, Entity] = ENTITIES
+) -> Iterator[Dataset]:
     """The dataset at ``path`` (a folder or a .zip), unpacked for the duration of the block.
 
     A .zip is extracted into a temporary folder, refusing any member whose path would land
@@ -82,10 +84,10 @@ def open_dataset(path: str | os.PathLike[str]) -> Iterator[Dataset]:
     if not root.exists():
         raise FileNotFoundError(2, "no such dataset (folder or .zip)", str(root))
     if root.is_dir():
-        yield _scan(root)
+        yield _scan(root, entities)
         return
     if not zipfile.is_zipfile(root):
-        found = entity_of(root.name)
+        found = entity_of(root.name, entities)
         if found is None or root.suffix.lower() not in _FORMATS:
             raise ValidationError(
                 file=str(root), reason="not a dataset: give a folder, a .zip or one data file"
@@ -96,7 +98,7 @@ def open_dataset(path: str | os.PathLike[str]) -> Iterator[Dataset]:
         return
     with tempfile.TemporaryDirectory(prefix="ipledger-import-") as tmp:
         _extract(root, Path(tmp))
-        dataset = _scan(Path(tmp))
+        dataset = _scan(Path(tmp), entities)
         yield dataset
 
 
@@ -131,13 +133,13 @@ def _visible(path: Path) -> bool:
     return not path.name.startswith((".", "__MACOSX", "~$"))
 
 
-def _scan(root: Path) -> Dataset:
+def _scan(root: Path, entities: Mapping[str, Entity]) -> Dataset:
     files: list[DataFile] = []
     skipped: list[str] = []
     entries = sorted(p for p in root.iterdir() if _visible(p))
     folders = [p for p in entries if p.is_dir()]
     for entry in entries:
-        found = entity_of(entry.name)
+        found = entity_of(entry.name, entities)
         if entry.is_dir():
             if found is not None and entry.name.lower() == found:
                 files.extend(_entity_folder(root, entry, found))
@@ -147,9 +149,9 @@ def _scan(root: Path) -> Dataset:
             skipped.append(entry.name)
             continue
         files.append(DataFile(found, entry.name, fmt, (entry,)))
-    if not files and len(folders) == 1 and entity_of(folders[0].name) is None:
-        return _scan(folders[0])
-    order = {name: i for i, name in enumerate(ENTITIES)}
+    if not files and len(folders) == 1 and entity_of(folders[0].name, entities) is None:
+        return _scan(folders[0], entities)
+    order = {name: i for i, name in enumerate(entities)}
     files.sort(key=lambda f: (order[f.entity], f.name))
     return Dataset(root, tuple(files), tuple(skipped))
 

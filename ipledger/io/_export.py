@@ -11,23 +11,21 @@ from typing import Literal
 
 import duckdb
 
+from ipledger._sql import count, literal, quote, run
 from ipledger.errors import ValidationError
 from ipledger.io._result import ExportedFile, ExportResult
-from ipledger.io._sql import count, literal, quote, run
-from ipledger.model import ENTITIES
-from ipledger.store import Store
+from ipledger.model import ENTITIES, Entity
+from ipledger.store import Store, translated
 
 __all__ = ["PARTITIONS", "ExportFormat", "export_dataset"]
 
 ExportFormat = Literal["csv", "parquet"]
 
 PARTITIONS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "patents": ("filing_year", "filing_date"),
-        "trademarks": ("application_year", "application_date"),
-    }
+    {name: e.partition for name, e in ENTITIES.items() if e.partition is not None}
 )
-"""Entities whose Parquet export is a folder partitioned by year: partition column, its date."""
+"""Built-in entities whose Parquet export is a folder partitioned by year: partition column,
+its date (``Entity.partition``)."""
 
 
 def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
@@ -68,41 +66,54 @@ def export_dataset(
     con = store.cursor()
     when = None if as_known_at is None else as_known_at.isoformat(sep=" ")
     files: list[ExportedFile] = []
-    for name, entity in ENTITIES.items():
-        source = f"{name}_current" if when is None else f"{name}_at(TIMESTAMP {literal(when)})"
-        rows = count(con, f"SELECT count(*) FROM {source}")
-        if not rows:
-            continue
-        types = _column_types(con, name)
-        order = ", ".join(quote(k) for k in entity.key)
-        if format == "csv":
-            columns = ", ".join(_csv_value(c, types[c]) for c in entity.columns)
-            path = target / f"{name}.csv"
-            run(
-                con,
-                f"COPY (SELECT {columns} FROM {source} ORDER BY {order}) TO {literal(str(path))}"
-                " (FORMAT csv, HEADER, DELIMITER ',')",
-            )
-        elif name in PARTITIONS:
-            partition, date_column = PARTITIONS[name]
-            columns = ", ".join(quote(c) for c in entity.columns)
-            path = target / name
-            run(
-                con,
-                f"COPY (SELECT {columns}, year({quote(date_column)}) AS {quote(partition)}"
-                f" FROM {source} ORDER BY {order}) TO {literal(str(path))}"
-                " (FORMAT parquet, COMPRESSION zstd,"
-                f" PARTITION_BY ({quote(partition)}), OVERWRITE)",
-            )
-        else:
-            columns = ", ".join(quote(c) for c in entity.columns)
-            path = target / f"{name}.parquet"
-            run(
-                con,
-                f"COPY (SELECT {columns} FROM {source} ORDER BY {order}) TO {literal(str(path))}"
-                " (FORMAT parquet, COMPRESSION zstd)",
-            )
-        files.append(ExportedFile(entity=name, path=str(path), rows=rows))
+    with translated(store.path):
+        for entity in store.domain.entities.values():
+            files += _export_entity(con, entity, target, format, when)
     return ExportResult(
         folder=str(target), format=format, as_known_at=as_known_at, files=tuple(files)
     )
+
+
+def _export_entity(
+    con: duckdb.DuckDBPyConnection,
+    entity: Entity,
+    target: Path,
+    format: ExportFormat,
+    when: str | None,
+) -> list[ExportedFile]:
+    """Write one entity's file (none when it has no rows); what was written."""
+    name = entity.name
+    source = f"{name}_current" if when is None else f"{name}_at(TIMESTAMP {literal(when)})"
+    rows = count(con, f"SELECT count(*) FROM {source}")
+    if not rows:
+        return []
+    types = _column_types(con, name)
+    order = ", ".join(quote(k) for k in entity.key)
+    if format == "csv":
+        columns = ", ".join(_csv_value(c, types[c]) for c in entity.columns)
+        path = target / f"{name}.csv"
+        run(
+            con,
+            f"COPY (SELECT {columns} FROM {source} ORDER BY {order}) TO {literal(str(path))}"
+            " (FORMAT csv, HEADER, DELIMITER ',')",
+        )
+    elif entity.partition is not None:
+        partition, date_column = entity.partition
+        columns = ", ".join(quote(c) for c in entity.columns)
+        path = target / name
+        run(
+            con,
+            f"COPY (SELECT {columns}, year({quote(date_column)}) AS {quote(partition)}"
+            f" FROM {source} ORDER BY {order}) TO {literal(str(path))}"
+            " (FORMAT parquet, COMPRESSION zstd,"
+            f" PARTITION_BY ({quote(partition)}), OVERWRITE)",
+        )
+    else:
+        columns = ", ".join(quote(c) for c in entity.columns)
+        path = target / f"{name}.parquet"
+        run(
+            con,
+            f"COPY (SELECT {columns} FROM {source} ORDER BY {order}) TO {literal(str(path))}"
+            " (FORMAT parquet, COMPRESSION zstd)",
+        )
+    return [ExportedFile(entity=name, path=str(path), rows=rows)]

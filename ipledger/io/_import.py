@@ -11,13 +11,14 @@ import attrs
 import duckdb
 import pyarrow as pa
 
+from ipledger._sql import count as count_rows
+from ipledger._sql import literal, quote, run
 from ipledger.codes import install_macros
+from ipledger.codes._text import BLANKS
 from ipledger.errors import RejectedRowsError, ValidationError
 from ipledger.io._discover import DataFile, open_dataset
 from ipledger.io._progress import ImportProgress, Phase, ProgressCallback
 from ipledger.io._result import DatasetWarning, FileResult, ImportResult
-from ipledger.io._sql import count as count_rows
-from ipledger.io._sql import literal, quote, run
 from ipledger.io._staging import (
     ARROW_FILE,
     SOURCE,
@@ -36,8 +37,8 @@ from ipledger.io._validate import (
     build_rejects,
     valid_rows_view,
 )
-from ipledger.model import ENTITIES
-from ipledger.store import Store, WriteCounts, utc_now, write_versions
+from ipledger.model import Entity
+from ipledger.store import Store, WriteCounts, database_error, utc_now, write_versions
 
 __all__ = ["MAX_LISTED", "import_dataset", "write_table"]
 
@@ -62,9 +63,9 @@ def _cleanup(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("_ipl_arrow")
 
 
-def _rejects_sql(entity: str, staged: Staged) -> str:
+def _rejects_sql(entity: Entity, staged: Staged) -> str:
     """The rejects of ``_ipl_rejects`` in file order, each with the value as given."""
-    key = ENTITIES[entity].key
+    key = entity.key
     cases = [f"WHEN {literal(c)} THEN CAST(s.{quote(c)} AS VARCHAR)" for c in staged.columns]
     if len(key) > 1:
         parts = ", ".join(
@@ -73,14 +74,14 @@ def _rejects_sql(entity: str, staged: Staged) -> str:
         )
         cases.append(f"WHEN {literal(','.join(key))} THEN concat_ws(',', {parts})")
     value = f'CASE r."column" {" ".join(cases)} END' if cases else "NULL"
-    order = "[" + ", ".join(literal(c) for c in ENTITIES[entity].columns) + "]"
+    order = "[" + ", ".join(literal(c) for c in entity.columns) + "]"
     return f"""SELECT r._file, r._line, r."column", {value} AS value, r.reason
         FROM {REJECTS} r LEFT JOIN {SOURCE} s ON s._file = r._file AND s._line = r._line
         ORDER BY r._file, r._line, list_position({order}, r."column"), r.reason"""
 
 
 def _fetch_rejects(
-    con: duckdb.DuckDBPyConnection, entity: str, staged: Staged
+    con: duckdb.DuckDBPyConnection, entity: Entity, staged: Staged
 ) -> list[ValidationError]:
     """The first :data:`MAX_LISTED` rejects, in file order."""
     rows = con.execute(f"{_rejects_sql(entity, staged)} LIMIT {MAX_LISTED}").fetchall()
@@ -92,7 +93,7 @@ def _fetch_rejects(
 
 def _keep_rejects(
     con: duckdb.DuckDBPyConnection,
-    entity: str,
+    entity: Entity,
     staged: Staged | None,
     listed: tuple[ValidationError, ...] = (),
 ) -> None:
@@ -110,31 +111,45 @@ def _keep_rejects(
         )
 
 
-def _rights_warnings(con: duckdb.DuckDBPyConnection, *, with_rejects: bool) -> list[DatasetWarning]:
-    """A warning for each right (of the rows to write) that the ledger knows of no patent or
-    trademark by that number."""
+def _rights_warnings(
+    con: duckdb.DuckDBPyConnection, rights: list[Entity], column: str, *, with_rejects: bool
+) -> list[DatasetWarning]:
+    """A warning for each right named in ``column`` (of the rows to write) that the ledger
+    knows of no right by that number (no patent, no trademark: the entities of ``rights``)."""
     anti = (
         f" ANTI JOIN {REJECTS} r ON r._file = c._file AND r._line = c._line" if with_rejects else ""
     )
+    unknown = " AND ".join(
+        f"r NOT IN (SELECT {quote(e.key[0])} FROM {quote(e.name + '_current')})" for e in rights
+    )
+    labels = " or ".join(e.label for e in rights)
     rows = con.execute(
         f"""SELECT _file, _line, r FROM (
-                SELECT c._file, c._line, unnest(c.rights) AS r,
-                       generate_subscripts(c.rights, 1) AS position
+                SELECT c._file, c._line, unnest(c.{quote(column)}) AS r,
+                       generate_subscripts(c.{quote(column)}, 1) AS position
                 FROM {CHECKED} c{anti})
-            WHERE r NOT IN (SELECT application_no FROM patents_current)
-              AND r NOT IN (SELECT registration_no FROM trademarks_current)
+            WHERE {unknown or "true"}
             ORDER BY _file, _line, position LIMIT {MAX_LISTED}"""
     ).fetchall()
     return [
         DatasetWarning(
             file=file,
             line=int(line),
-            column="rights",
+            column=column,
             value=right,
-            message="no patent or trademark with this number in the ledger (kept)",
+            message=f"no {labels} with this number in the ledger (kept)",
         )
         for file, line, right in rows
     ]
+
+
+def _introduced_region_columns(entity: Entity) -> list[str]:
+    """The columns of ``entity`` that introduce region codes (a ``regions`` file's ``code``)."""
+    return [c.name for c in entity.declared_columns if c.rule == "new_region"]
+
+
+def _introduces_regions(entity: Entity) -> bool:
+    return bool(_introduced_region_columns(entity))
 
 
 class _Importer:
@@ -173,32 +188,37 @@ class _Importer:
 
     def run_file(self, unit: DataFile, root: Path) -> FileResult:
         self.report(unit.name, "read")
+        entity = self.store.domain.entity(unit.entity)
         try:
-            staged = stage_file(self.con, unit, root)
+            staged = stage_file(self.con, entity, unit, root)
         except ValidationError as error:
             if self.keep_all_rejects:
-                _keep_rejects(self.con, unit.entity, None, (error,))
+                _keep_rejects(self.con, entity, None, (error,))
             return FileResult(file=unit.name, entity=unit.entity, rejects=(error,))
-        result = self.check_and_write(unit.entity, unit.name, staged, several=len(unit.paths) > 1)
+        result = self.check_and_write(entity, unit.name, staged, several=len(unit.paths) > 1)
         self.rows_done += staged.rows
         return result
 
     def check_and_write(
-        self, entity: str, name: str, staged: Staged, *, several: bool
+        self, entity: Entity, name: str, staged: Staged, *, several: bool
     ) -> FileResult:
-        base = FileResult(file=name, entity=entity, rows_read=staged.rows, warnings=staged.warnings)
+        base = FileResult(
+            file=name, entity=entity.name, rows_read=staged.rows, warnings=staged.warnings
+        )
         if staged.rejects:
             if self.keep_all_rejects:
                 _keep_rejects(self.con, entity, None, staged.rejects)
             return attrs.evolve(base, rejects=staged.rejects, rejected_rows=staged.rows)
         self.report(name, "validate", staged.rows)
-        if entity == "regions" and "code" in staged.columns:
-            run(
-                self.con,
-                f"""INSERT INTO {REGION_MAP}
-                    SELECT DISTINCT trim(code), trim(code) FROM {SOURCE}
-                    WHERE trim(code) NOT IN (SELECT code FROM {REGION_MAP})""",
-            )
+        for introduced in _introduced_region_columns(entity):
+            if introduced in staged.columns:  # known to the file's own rows (their parents)
+                code = f"trim({quote(introduced)}, {literal(BLANKS)})"
+                run(
+                    self.con,
+                    f"""INSERT INTO {REGION_MAP}
+                        SELECT DISTINCT {code}, {code} FROM {SOURCE}
+                        WHERE {code} NOT IN (SELECT code FROM {REGION_MAP})""",
+                )
         check = build_checked(self.con, entity, staged.columns)
         count = build_rejects(self.con, entity, check, several_files=several)
         rejects: tuple[ValidationError, ...] = ()
@@ -217,13 +237,17 @@ class _Importer:
             return result
         view = valid_rows_view(self.con, check, with_rejects=bool(count))
         warnings = list(result.warnings)
-        if "rights" in check.write_columns:
-            warnings += _rights_warnings(self.con, with_rejects=bool(count))
+        rights = [e for e in self.store.domain.entities.values() if e.right_type]
+        for listed in entity.declared_columns:
+            if listed.rule == "rights" and listed.name in check.write_columns:
+                warnings += _rights_warnings(
+                    self.con, rights, listed.name, with_rejects=bool(count)
+                )
         self.report(name, "write", staged.rows)
         try:
             with self.store.transaction() as cur:
                 counts = write_versions(
-                    cur, ENTITIES[entity], view, recorded_at=self.recorded_at, source=None
+                    cur, entity, view, recorded_at=self.recorded_at, source=None
                 )
         except ValidationError as error:  # e.g. a back-fill before the version it supersedes
             error.file = name
@@ -274,7 +298,7 @@ def import_dataset(
     moment = utc_now() if recorded_at is None else _utc(recorded_at)
     if rejects_path is not None and not Path(rejects_path).parent.is_dir():
         raise FileNotFoundError(2, "no such folder for the rejects file", os.fspath(rejects_path))
-    with open_dataset(path) as dataset:
+    with open_dataset(path, store.domain.entities) as dataset:
         importer = _Importer(
             store,
             keep_going=keep_going,
@@ -298,7 +322,7 @@ def import_dataset(
                 results.append(result)
                 importer.files_done += 1
                 importer.report(unit.name, "done")
-                if unit.entity == "regions":
+                if _introduces_regions(store.domain.entity(unit.entity)):  # drop unwritten codes
                     build_region_map(con)
             if rejects_path is not None:
                 run(
@@ -306,6 +330,8 @@ def import_dataset(
                     f"COPY {_ALL_REJECTS} TO {literal(os.fspath(rejects_path))}"
                     " (HEADER, DELIMITER ',')",
                 )
+        except duckdb.Error as error:
+            raise database_error(error, store.path) from error
         finally:
             _cleanup(con)
         skipped = tuple(
@@ -333,24 +359,27 @@ def write_table(
     is ``"<table>"`` and ``line`` the row's index) and writes nothing if any row breaks a rule.
     """
     store.require_writable()
+    declared = store.domain.entity(entity)
     con = store.cursor()
     try:
         install_macros(con)
         build_region_map(con)
-        staged = stage_arrow(con, entity, table)
+        staged = stage_arrow(con, declared, table)
         if staged.rejects:
             raise RejectedRowsError(staged.rejects, file=ARROW_FILE)
-        check: Check = build_checked(con, entity, staged.columns)
-        if build_rejects(con, entity, check, several_files=False):
-            raise RejectedRowsError(_fetch_rejects(con, entity, staged), file=ARROW_FILE)
+        check: Check = build_checked(con, declared, staged.columns)
+        if build_rejects(con, declared, check, several_files=False):
+            raise RejectedRowsError(_fetch_rejects(con, declared, staged), file=ARROW_FILE)
         view = valid_rows_view(con, check, with_rejects=False, source=source)
         with store.transaction() as cur:
             return write_versions(
                 cur,
-                ENTITIES[entity],
+                declared,
                 view,
                 recorded_at=utc_now() if recorded_at is None else _utc(recorded_at),
                 source=source,
             )
+    except duckdb.Error as error:
+        raise database_error(error, store.path) from error
     finally:
         _cleanup(con)

@@ -16,11 +16,11 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from ipledger._sql import count, literal, quote, run
 from ipledger.errors import ValidationError
 from ipledger.io._discover import DataFile
-from ipledger.io._headers import REQUIRED_COLUMNS, header_map, normalise_header
 from ipledger.io._result import DatasetWarning
-from ipledger.io._sql import count, literal, quote, run
+from ipledger.model import Entity
 
 __all__ = ["ARROW_FILE", "SOURCE", "Staged", "drop_staging", "stage_arrow", "stage_file"]
 
@@ -48,16 +48,15 @@ def drop_staging(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _map_headers(
-    entity: str, file: str, headers: list[str]
+    entity: Entity, file: str, headers: list[str]
 ) -> tuple[dict[int, str], tuple[ValidationError, ...], tuple[DatasetWarning, ...]]:
     """Header position -> English column; header-level rejects; unknown-column warnings."""
-    names = header_map(entity)
     mapped: dict[int, str] = {}
     seen: dict[str, str] = {}
     rejects: list[ValidationError] = []
     warnings: list[DatasetWarning] = []
     for position, header in enumerate(headers):
-        column = names.get(normalise_header(header))
+        column = entity.header(header)
         if column is None:
             warnings.append(
                 DatasetWarning(file=file, line=1, column=header, message="unknown column (ignored)")
@@ -77,7 +76,7 @@ def _map_headers(
             mapped[position] = column
     rejects.extend(
         ValidationError(file=file, line=1, column=column, reason="required column is missing")
-        for column in REQUIRED_COLUMNS[entity]
+        for column in entity.required
         if column not in seen
     )
     return mapped, tuple(rejects), tuple(warnings)
@@ -105,18 +104,20 @@ def _describe(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, 
     return [(str(r[0]), str(r[1])) for r in rows]
 
 
-def stage_file(con: duckdb.DuckDBPyConnection, unit: DataFile, root: Path) -> Staged:
+def stage_file(
+    con: duckdb.DuckDBPyConnection, entity: Entity, unit: DataFile, root: Path
+) -> Staged:
     """Stage one dataset file as ``_ipl_src``; raise :class:`ValidationError` if unreadable."""
     drop_staging(con)
     if unit.format == "csv":
-        return _stage_csv(con, unit)
-    return _stage_parquet(con, unit, root)
+        return _stage_csv(con, entity, unit)
+    return _stage_parquet(con, entity, unit, root)
 
 
-def _stage_csv(con: duckdb.DuckDBPyConnection, unit: DataFile) -> Staged:
+def _stage_csv(con: duckdb.DuckDBPyConnection, entity: Entity, unit: DataFile) -> Staged:
     path = unit.paths[0]
     headers = _csv_headers(path, unit.name)
-    mapped, rejects, warnings = _map_headers(unit.entity, unit.name, headers)
+    mapped, rejects, warnings = _map_headers(entity, unit.name, headers)
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(headers))) + "}"
     try:
         run(
@@ -141,7 +142,9 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, unit: DataFile) -> Staged:
     return Staged(dict.fromkeys(mapped.values(), "VARCHAR"), rows, rejects, warnings)
 
 
-def _stage_parquet(con: duckdb.DuckDBPyConnection, unit: DataFile, root: Path) -> Staged:
+def _stage_parquet(
+    con: duckdb.DuckDBPyConnection, entity: Entity, unit: DataFile, root: Path
+) -> Staged:
     paths = "[" + ", ".join(literal(str(p)) for p in unit.paths) + "]"
     reader = (
         f"read_parquet({paths}, file_row_number = true, filename = true,"
@@ -156,7 +159,7 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, unit: DataFile, root: Path) -
         raise ValidationError(
             file=unit.name, reason=f"not a readable Parquet file: {message}"
         ) from None
-    mapped, rejects, warnings = _map_headers(unit.entity, unit.name, [n for n, _ in described])
+    mapped, rejects, warnings = _map_headers(entity, unit.name, [n for n, _ in described])
     types = {mapped[i]: described[i][1] for i in mapped}
     select = ", ".join(f"{quote(described[i][0])} AS {quote(c)}" for i, c in mapped.items())
     if len(unit.paths) == 1:
@@ -174,7 +177,7 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, unit: DataFile, root: Path) -
     return Staged(types, count(con, f"SELECT count(*) FROM {SOURCE}"), rejects, warnings)
 
 
-def stage_arrow(con: duckdb.DuckDBPyConnection, entity: str, table: pa.Table) -> Staged:
+def stage_arrow(con: duckdb.DuckDBPyConnection, entity: Entity, table: pa.Table) -> Staged:
     """Stage an Arrow table of entity columns (``Repository.upsert``); ``line`` = row index."""
     drop_staging(con)
     indexed = table.append_column("_ipl_row", pa.array(np.arange(table.num_rows, dtype=np.int64)))
@@ -184,7 +187,9 @@ def stage_arrow(con: duckdb.DuckDBPyConnection, entity: str, table: pa.Table) ->
     mapped, rejects, warnings = _map_headers(entity, ARROW_FILE, names)
     unknown = [w.column for w in warnings]
     if unknown:
-        raise ValidationError(value=unknown, file=ARROW_FILE, reason=f"not a column of {entity}")
+        raise ValidationError(
+            value=unknown, file=ARROW_FILE, reason=f"not a column of {entity.name}"
+        )
     types = {mapped[i]: described[i][1] for i in mapped}
     select = ", ".join(f"{quote(described[i][0])} AS {quote(c)}" for i, c in mapped.items())
     run(

@@ -4,19 +4,28 @@ From ``_ipl_src`` (see :mod:`ipledger.io._staging`) one statement builds ``_ipl_
 row its ``_file`` and ``_line``, the typed, canonical value of every column to write, and one
 ``e__<column>`` (single-value rule) or ``x__<column>__<n>`` (cross-field rule) column holding
 the reason the value is rejected, or NULL. Rejects are then those reasons unpivoted, plus the
-rows whose key is given twice in the file. The single-value rules are the ``ipl_*`` macros of
-:mod:`ipledger.codes`; the cross-field date rules are :func:`ipledger.model.date_order_rules`.
+rows whose key is given twice in the file.
+
+This is the SQL form of the column rules the model declares (:mod:`ipledger.model._columns`;
+the scalar form is the record constructors' converter): the single-value rules are the
+``ipl_*`` macros of :mod:`ipledger.codes`, the cross-field rules are the columns'
+``not_before`` and ``depends_on``. Hypothesis tests check that a record and the same row as a
+table are accepted alike and stored alike.
 """
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import duckdb
 
-from ipledger.io._rules import ColumnRule, column_rules
-from ipledger.io._sql import count, literal, quote, run
+from ipledger._sql import count, list_literal, literal, quote, run
+from ipledger.codes._lists import LIST_SEPARATORS
+from ipledger.codes._text import BLANKS
 from ipledger.io._staging import SOURCE
-from ipledger.model import ENTITIES, date_order_rules
+from ipledger.model import Column, Entity
+from ipledger.model._columns import NOT_AN_ORGANISATION, date_order_prefix
 
 __all__ = [
     "CHECKED",
@@ -32,13 +41,9 @@ __all__ = [
 CHECKED = "_ipl_checked"
 REJECTS = "_ipl_rejects"
 REGION_MAP = "_ipl_region_map"
-_BLANKS = " \t\r\n\u3000\u00a0"
 _DATE_TYPES = ("DATE",)
 _INT_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER")
-
-
-def _vocab(values: tuple[str, ...]) -> str:
-    return "[" + ", ".join(literal(v) for v in values) + "]"
+_DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
 
 
 @attrs.frozen
@@ -73,18 +78,24 @@ def build_region_map(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _decimal_scale(sql_type: str) -> int | None:
+    """The scale of a ``DECIMAL(p, s)`` type, ``None`` for other types."""
+    match = _DECIMAL.fullmatch(sql_type.replace(" ", ""))
+    return int(match[2]) if match else None
+
+
 class _Builder:
     """Generates the SQL of ``_ipl_checked`` for one staged file."""
 
-    def __init__(self, entity: str, types: dict[str, str]) -> None:
+    def __init__(self, entity: Entity, types: dict[str, str]) -> None:
         self.entity = entity
         self.types = types
-        self.rules = column_rules(entity)
         self.inner: list[str] = []
         self.joins: list[str] = []
         self.errors: dict[str, str] = {}
         self.inner_errors: list[str] = []
         self.late_errors: list[str] = []
+        self.cross: list[str] = []
 
     # -- single values ------------------------------------------------------------------
 
@@ -99,18 +110,22 @@ class _Builder:
         src = f"src.{quote(column)}"
         sql_type = self.types[column]
         if sql_type == "VARCHAR":
-            return f"nullif(trim({src}, {literal(_BLANKS)}), '')"
+            return f"nullif(trim({src}, {literal(BLANKS)}), '')"
         if sql_type.endswith("[]"):
             return f"nullif(array_to_string({src}, ';'), '')"
-        return f"nullif(trim(CAST({src} AS VARCHAR)), '')"
+        return f"nullif(trim(CAST({src} AS VARCHAR), {literal(BLANKS)}), '')"
+
+    def typed_items(self, column: str) -> str:
+        """A list column's items: half-width, trimmed, blanks dropped (as ``ipl_list`` reads a
+        cell)."""
+        clean = f"lambda x: nullif(trim(ipl__hw(CAST(x AS VARCHAR)), {literal(BLANKS)}), '')"
+        listed = f"list_transform(s.{quote(column)}, {clean})"
+        return f"list_filter({listed}, lambda x: x IS NOT NULL)"
 
     def items(self, column: str) -> str:
         """The column as a list of trimmed, non-blank text items."""
-        sql_type = self.types[column]
-        if sql_type.endswith("[]"):
-            trimmed = "lambda x: nullif(trim(CAST(x AS VARCHAR)), '')"
-            listed = f"list_transform(s.{quote(column)}, {trimmed})"
-            return f"list_filter({listed}, lambda x: x IS NOT NULL)"
+        if self.types[column].endswith("[]"):
+            return self.typed_items(column)
         return f"coalesce(ipl_list({self.text(column)}), [])"
 
     def add_error(self, column: str, sql: str) -> None:
@@ -133,28 +148,43 @@ class _Builder:
             f" THEN ipl_{rule}_error({text}) END AS {quote(alias)}"
         )
 
-    def column(self, column: str, rule: ColumnRule) -> None:
+    def cross_error(self, column: str, sql: str) -> None:
+        """A reason computed over the row's values (``i.<column>``), e.g. a date order."""
+        alias = f"x__{column}__{len(self.cross)}"
+        self.errors[alias] = column
+        self.cross.append(f"{sql} AS {quote(alias)}")
+
+    def vocabulary_error(self, column: Column, token: str) -> str:
+        return (
+            f"CASE WHEN {token} IS NOT NULL AND NOT list_contains("
+            f"{list_literal(column.vocabulary)}, {token})"
+            f" THEN {literal('not one of ' + '|'.join(column.vocabulary))} END"
+        )
+
+    def column(self, declared: Column) -> None:
+        """The value (and single-value errors) of one staged column, by its declared rule."""
+        column = declared.name
         t = self.text(column)
         src = f"s.{quote(column)}"
         sql_type = self.types[column]
-        kind = rule.kind
+        rule = declared.rule
         value: str
-        if rule.required and kind != "enum_list":
+        if declared.required and rule != "enum_list":
             self.add_error(column, f"CASE WHEN {t} IS NULL THEN 'required, but blank' END")
-        if kind in ("text", "party_id", "right_no"):
+        if rule in ("text", "party_id", "right_no", "indicator"):
             value = t
-        elif kind == "party_ref":
+        elif rule == "party_ref":
             value = (
                 f"CASE WHEN length({t}) = 18 THEN coalesce(ipl_credit_code({t}), {t}) ELSE {t} END"
             )
-        elif kind in ("patent_number", "trademark_number"):
-            value = f"ipl_{kind}({t})"
-            self.add_macro_error(column, kind)
-        elif kind == "date":
+        elif rule in ("patent_number", "trademark_number"):
+            value = f"ipl_{rule}({t})"
+            self.add_macro_error(column, rule)
+        elif rule == "date":
             if sql_type in _DATE_TYPES:
-                value = f"s.{quote(column)}"
-            elif sql_type == "TIMESTAMP":
-                value = f"CAST(s.{quote(column)} AS DATE)"
+                value = src
+            elif sql_type.startswith("TIMESTAMP"):
+                value = f"CAST({src} AS DATE)"
                 self.add_error(
                     column,
                     f"CASE WHEN {src} <> CAST(CAST({src} AS DATE) AS TIMESTAMP)"
@@ -163,31 +193,29 @@ class _Builder:
             else:
                 value = f"ipl_date({t})"
                 self.add_macro_error(column, "date")
-        elif kind == "money":
-            if sql_type in _INT_TYPES or (
-                sql_type.startswith("DECIMAL")
-                and sql_type.rstrip(")").split(",")[-1].strip() in "012"
-            ):
+        elif rule == "money":
+            scale = _decimal_scale(sql_type)
+            if sql_type in _INT_TYPES or (scale is not None and scale <= 2):
                 value = f"TRY_CAST({src} AS DECIMAL(18, 2))"
                 self.add_error(
                     column,
                     f"CASE WHEN {src} IS NOT NULL AND {value} IS NULL THEN 'amount too large'"
                     f" WHEN {src} < 0 THEN 'money cannot be negative' END",
                 )
-            else:  # the macro rejects negative amounts itself
+            else:  # the macro reads the text (and rejects negative amounts itself)
                 value = f"ipl_money({t})"
                 self.add_macro_error(column, "money")
-        elif kind == "number":
+        elif rule == "number":
             value = f"TRY_CAST(replace({t}, ',', '') AS DECIMAL(24, 6))"
             self.add_error(
                 column,
                 f"CASE WHEN {t} IS NOT NULL AND NOT regexp_full_match(replace({t}, ',', ''),"
                 f" '[+-]?[0-9]+(\\.[0-9]{{1,6}})?') THEN 'not a number (at most 6 decimals)' END",
             )
-        elif kind == "int":
-            low, high = rule.bounds or (0, 2**62)
-            if sql_type in _INT_TYPES or sql_type == "BIGINT":
-                value = f"s.{quote(column)}"
+        elif rule == "int":
+            low, high = declared.bounds or (0, 2**62)
+            if sql_type in _INT_TYPES:
+                value = src
             else:
                 value = f"TRY_CAST(replace({t}, ',', '') AS BIGINT)"
                 self.add_error(
@@ -202,40 +230,46 @@ class _Builder:
                 if high < 2**62
                 else f"CASE WHEN {value} < {low} THEN 'must not be negative' END",
             )
-        elif kind == "bool":
+        elif rule == "bool":
             if sql_type == "BOOLEAN":
-                value = f"coalesce(s.{quote(column)}, false)"
+                value = f"coalesce({src}, false)"
             else:
                 value = f"ipl_bool({t})"  # blank is false; unreadable is NULL (rejected)
                 self.add_macro_error(column, "bool")
-        elif kind == "list":
+        elif rule in ("list", "rights"):
             value = self.items(column)
-        elif kind == "rights":
-            value = (
-                f"list_transform({self.items(column)}, lambda x: coalesce(ipl_patent_number(x), x))"
-            )
-        elif kind in ("enum", "patent_kind"):
+            if sql_type.endswith("[]"):
+                self.add_error(
+                    column,
+                    f"CASE WHEN len(list_filter({value}, lambda x:"
+                    f" regexp_matches(x, {literal(LIST_SEPARATORS)}))) > 0 THEN"
+                    " 'a list item cannot contain a separator (; ； 、)' END",
+                )
+            if rule == "rights":
+                value = f"list_transform({value}, lambda x: coalesce(ipl_patent_number(x), x))"
+        elif rule in ("enum", "patent_kind"):
             token = f"lower({t})"
-            value = token if rule.default is None else f"coalesce({token}, {literal(rule.default)})"
-            self.add_error(
-                column,
-                f"CASE WHEN {t} IS NOT NULL"
-                f" AND NOT list_contains({_vocab(rule.vocabulary)}, {token})"
-                f" THEN {literal('not one of ' + '|'.join(rule.vocabulary))} END",
+            value = (
+                token
+                if declared.default is None
+                else f"coalesce({token}, {literal(declared.default)})"
             )
-        elif kind == "enum_list":
+            self.add_error(column, self.vocabulary_error(declared, token))
+        elif rule == "enum_list":
             items = f"list_transform({self.items(column)}, lambda x: lower(x))"
             value = f"list_filter({items}, lambda x, i: list_position({items}, x) = i)"
-            vocabulary = _vocab(rule.vocabulary)
+            vocabulary = list_literal(declared.vocabulary)
             bad = f"list_filter({items}, lambda x: NOT list_contains({vocabulary}, x))"
-            blank = f"WHEN len({items}) = 0 THEN 'required, but blank' " if rule.required else ""
+            blank = (
+                f"WHEN len({items}) = 0 THEN 'required, but blank' " if declared.required else ""
+            )
             self.add_error(
                 column,
                 f"CASE {blank}WHEN len({bad}) > 0 THEN"
-                f" {literal('not one of ' + '|'.join(rule.vocabulary) + ': ')}"
+                f" {literal('not one of ' + '|'.join(declared.vocabulary) + ': ')}"
                 f" || array_to_string({bad}, ';') END",
             )
-        elif kind == "nice_classes":
+        elif rule == "nice_classes":
             items = self.items(column)
             bad = (
                 f"list_filter({items}, lambda x: NOT coalesce(regexp_full_match(x, '[0-9]{{1,2}}')"
@@ -247,12 +281,12 @@ class _Builder:
                 f"CASE WHEN len({bad}) > 0 THEN 'Nice classes are 1..45, not '"
                 f" || array_to_string({bad}, ';') END",
             )
-        elif kind in ("region", "new_region"):
+        elif rule in ("region", "new_region"):
             shape = (
                 f"CASE WHEN {t} IS NOT NULL AND NOT regexp_full_match({t}, '[0-9]{{6}}')"
                 " THEN 'not a 6-digit region code' END"
             )
-            if kind == "new_region":
+            if rule == "new_region":
                 value = t
                 self.add_error(column, shape)
             else:
@@ -264,88 +298,92 @@ class _Builder:
                     f"coalesce({shape}, CASE WHEN {t} IS NOT NULL AND {alias}.code IS NULL THEN"
                     " 'not a known region code (GB/T 2260 table or a regions file)' END)",
                 )
-        else:  # pragma: no cover - every rule kind is handled above
-            raise AssertionError(kind)
+        else:  # pragma: no cover - every rule is handled above
+            raise AssertionError(rule)
         self.inner.append(f"{value} AS {quote(column)}")
+
+    # -- rules over several columns -------------------------------------------------------
+
+    def dependent(self, declared: Column, write: list[str]) -> str:
+        """The final value of a column whose rule depends on another column of the row."""
+        column, other = declared.name, declared.depends_on
+        assert other is not None
+        mine = f"i.{quote(column)}"
+        default = self.entity.column(other).default
+        if other in write:
+            theirs = f"i.{quote(other)}"  # an enum's blank is its default already
+        else:
+            theirs = "NULL" if default is None else literal(default)
+        if declared.rule == "patent_kind":
+            derived = f"ipl_patent_kind({theirs})"
+            known = f"list_contains({list_literal(declared.vocabulary)}, {mine})"
+            self.cross_error(
+                column,
+                f"CASE WHEN {mine} IS NOT NULL AND {known} AND {mine} <> {derived}"
+                f" THEN 'does not match application number ' || {theirs}"
+                f" || ' (' || {derived} || ')' END",
+            )
+            return f"coalesce({mine}, {derived}) AS {quote(column)}"
+        if declared.rule == "right_no":
+            self.cross_error(
+                column,
+                f"CASE WHEN {theirs} = 'trademark' THEN ipl_trademark_number_error({mine})"
+                f" ELSE ipl_patent_number_error({mine}) END",
+            )
+            return (
+                f"CASE WHEN {theirs} = 'trademark' THEN ipl_trademark_number({mine})"
+                f" ELSE ipl_patent_number({mine}) END AS {quote(column)}"
+            )
+        if declared.rule == "party_id":
+            organisation = f"{theirs} IS NOT NULL AND {theirs} <> {literal(NOT_AN_ORGANISATION)}"
+            self.cross_error(
+                column, f"CASE WHEN {organisation} THEN ipl_credit_code_error({mine}) END"
+            )
+            return (
+                f"CASE WHEN {organisation} THEN ipl_credit_code({mine})"
+                f" WHEN length({mine}) = 18 THEN coalesce(ipl_credit_code({mine}), {mine})"
+                f" ELSE {mine} END AS {quote(column)}"
+            )
+        raise AssertionError(declared.rule)  # pragma: no cover
 
     # -- the whole row --------------------------------------------------------------------
 
     def sql(self) -> tuple[str, Check]:
         """The CREATE statement of ``_ipl_checked`` and what its columns are."""
-        entity = ENTITIES[self.entity]
-        present = [c for c in self.rules if c in self.types]
+        declared = {c.name: c for c in self.entity.declared_columns}
+        present = [c for c in declared if c in self.types]
         for column in present:
-            self.column(column, self.rules[column])
+            self.column(declared[column])
         write = list(present)
-        for key in entity.key:
-            if key not in self.types:
-                default = self.rules[key].default
+        for name, c in declared.items():
+            derived = c.rule == "patent_kind"
+            if name not in self.types and (name in self.entity.key or derived):
                 self.inner.append(
-                    f"{'NULL' if default is None else literal(default)} AS {quote(key)}"
+                    f"{'NULL' if c.default is None else literal(c.default)} AS {quote(name)}"
                 )
-                write.append(key)
-        outer = [f"i.{quote(c)}" for c in write if c not in ("kind", "party_id", "right_no")]
-        cross: list[str] = []
-
-        def cross_error(column: str, sql: str) -> None:
-            alias = f"x__{column}__{len(cross)}"
-            self.errors[alias] = column
-            cross.append(f"{sql} AS {quote(alias)}")
-
-        if self.entity == "patents":
-            if "kind" not in self.types:
-                self.inner.append("NULL AS kind")
-                write.append("kind")
-            derived = "ipl_patent_kind(i.application_no)"
-            outer.append(f"coalesce(i.kind, {derived}) AS kind")
-            cross_error(
-                "kind",
-                f"CASE WHEN i.kind IS NOT NULL AND list_contains(['invention', 'utility_model',"
-                f" 'design'], i.kind) AND i.kind <> {derived} THEN 'kind ' || i.kind ||"
-                f" ' does not match application number ' || i.application_no || ' ('"
-                f" || {derived} || ')' END",
-            )
-        elif "kind" in write:
-            outer.append("i.kind")
-        if self.entity == "parties":
-            organisation = (
-                "i.kind IS NOT NULL AND i.kind <> 'individual'" if "kind" in self.types else "false"
-            )
-            outer.append(
-                f"CASE WHEN {organisation} THEN ipl_credit_code(i.party_id)"
-                " WHEN length(i.party_id) = 18"
-                " THEN coalesce(ipl_credit_code(i.party_id), i.party_id)"
-                " ELSE i.party_id END AS party_id"
-            )
-            if "kind" in self.types:
-                cross_error(
-                    "party_id",
-                    f"CASE WHEN {organisation} THEN ipl_credit_code_error(i.party_id) END",
-                )
-        if self.entity == "transfers":
-            right_type = "coalesce(i.right_type, 'patent')" if "right_type" in write else "'patent'"
-            outer.append(
-                f"CASE WHEN {right_type} = 'trademark' THEN ipl_trademark_number(i.right_no)"
-                " ELSE ipl_patent_number(i.right_no) END AS right_no"
-            )
-            cross_error(
-                "right_no",
-                f"CASE WHEN {right_type} = 'trademark' THEN ipl_trademark_number_error(i.right_no)"
-                " ELSE ipl_patent_number_error(i.right_no) END",
-            )
-        for rule in date_order_rules(entity.record_type):
-            if rule.later in self.types and rule.earlier in self.types:
-                cross_error(
-                    rule.later,
-                    f"CASE WHEN i.{quote(rule.later)} < i.{quote(rule.earlier)}"
-                    f" THEN {literal(rule.reason)} END",
-                )
+                write.append(name)
+        outer = []
+        for name in write:
+            c = declared[name]
+            if c.depends_on is not None:
+                outer.append(self.dependent(c, write))
+            else:
+                outer.append(f"i.{quote(name)}")
+        for c in declared.values():
+            for earlier in c.not_before:
+                if c.name in self.types and earlier in self.types:
+                    self.cross_error(
+                        c.name,
+                        f"CASE WHEN i.{quote(c.name)} < i.{quote(earlier)}"
+                        f" THEN {literal(date_order_prefix(earlier))}"
+                        f" || CAST(i.{quote(earlier)} AS VARCHAR) END",
+                    )
         texts_out = [f"s.{quote('t__' + c)}" for c in self.types]
         inner = ",\n    ".join(["s._file", "s._line", *self.inner, *texts_out, *self.inner_errors])
         texts = "".join(f", {self.text_expression(c)} AS {quote('t__' + c)}" for c in self.types)
         inner_errors = [f"i.{quote(a)}" for a in self.errors if a.startswith("e__")]
         select = ",\n    ".join(
-            ["i._file", "i._line", *outer, *inner_errors, *self.late_errors, *cross]
+            ["i._file", "i._line", *outer, *inner_errors, *self.late_errors, *self.cross]
         )
         statement = (
             f"CREATE OR REPLACE TEMP TABLE {CHECKED} AS\nSELECT {select}\n"
@@ -355,15 +393,20 @@ class _Builder:
         return statement, Check(tuple(write), dict(self.errors))
 
 
-def build_checked(con: duckdb.DuckDBPyConnection, entity: str, types: dict[str, str]) -> Check:
+def build_checked(con: duckdb.DuckDBPyConnection, entity: Entity, types: dict[str, str]) -> Check:
     """Validate ``_ipl_src`` into ``_ipl_checked`` (one pass over the staged rows)."""
     statement, check = _Builder(entity, types).sql()
     run(con, statement)
     return check
 
 
+def checked_sql(entity: Entity, types: dict[str, str]) -> str:
+    """The statement :func:`build_checked` runs (for snapshot tests of the generated SQL)."""
+    return _Builder(entity, types).sql()[0]
+
+
 def build_rejects(
-    con: duckdb.DuckDBPyConnection, entity: str, check: Check, *, several_files: bool
+    con: duckdb.DuckDBPyConnection, entity: Entity, check: Check, *, several_files: bool
 ) -> int:
     """Fill ``_ipl_rejects`` (``_file, _line, column, reason``); return how many there are.
 
@@ -373,19 +416,18 @@ def build_rejects(
     parts: list[str] = []
     if check.errors:
         names = ", ".join(quote(a) for a in check.errors)
-        mapping = _vocab(tuple(check.errors)) + ", " + _vocab(tuple(check.errors.values()))
         parts.append(
-            f"""SELECT _file, _line, map_from_entries(list_zip({_vocab(tuple(check.errors))},
-                   {_vocab(tuple(check.errors.values()))}))[err] AS "column", reason
+            f"""SELECT _file, _line, map_from_entries(list_zip({list_literal(check.errors)},
+                   {list_literal(check.errors.values())}))[err] AS "column", reason
                 FROM (UNPIVOT (SELECT _file, _line, {names} FROM {CHECKED}
                                WHERE coalesce({names}) IS NOT NULL)
                       ON {names} INTO NAME err VALUE reason)"""
         )
-        del mapping
-    key = ENTITIES[entity].key
+    key = entity.key
     keys = ", ".join(quote(k) for k in key)
-    rules = column_rules(entity)
-    not_null = " AND ".join(f"{quote(k)} IS NOT NULL" for k in key if rules[k].required) or "true"
+    not_null = (
+        " AND ".join(f"{quote(k)} IS NOT NULL" for k in key if entity.column(k).required) or "true"
+    )
     clean = (
         " AND ".join(f"{quote(a)} IS NULL" for a, c in check.errors.items() if c in key) or "true"
     )
@@ -397,12 +439,11 @@ def build_rejects(
     )
     if duplicated:
         place = "_file || ':' || _line" if several_files else "CAST(_line AS VARCHAR)"
-        label = ENTITIES[entity].label
         match = " AND ".join(f"k.{quote(c)} IS NOT DISTINCT FROM d.{quote(c)}" for c in key)
         parts.append(
             f"""SELECT k._file, k._line, {literal(",".join(key))} AS "column",
-                   'the same {label} key is given more than once in this file (lines '
-                   || d.places || ')' AS reason
+                   {literal(f"the same {entity.label} key is given more than once in this file")}
+                   || ' (lines ' || d.places || ')' AS reason
                 FROM (SELECT _file, _line, {keys} FROM {CHECKED} WHERE {where}) k
                 JOIN (SELECT {keys}, string_agg({place}, ', ' ORDER BY _file, _line) AS places
                       FROM {CHECKED} WHERE {where} GROUP BY ALL HAVING count(*) > 1) d

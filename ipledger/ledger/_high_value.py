@@ -1,7 +1,7 @@
 """High-value invention patents (高价值发明专利, CNIPA): the criteria, written once in SQL.
 
-A valid invention patent (granted, not lapsed on the date) is high-value when it meets at least
-one criterion on that date:
+A valid invention patent (in force on the date: ``PATENTS.lifecycle``, granted, not lapsed,
+within its statutory term) is high-value when it meets at least one criterion on that date:
 
 ``strategic_emerging``
     it belongs to a strategic emerging industry;
@@ -26,8 +26,15 @@ from decimal import Decimal
 
 import pyarrow as pa
 
-from ipledger.codes._text import FULLWIDTH, HALFWIDTH
+from ipledger._sql import date_literal, timestamp_literal
+from ipledger.ledger._holdings import (
+    descendants_sql,
+    held_region_sql,
+    holdings_sql,
+    right_number_sql,
+)
 from ipledger.ledger._moments import Moment, as_utc_moment
+from ipledger.model import PATENTS
 from ipledger.store import Store
 
 __all__ = [
@@ -37,8 +44,6 @@ __all__ = [
     "high_value_patents",
     "high_value_source_sql",
     "moment_sql",
-    "right_number_sql",
-    "valid_on_sql",
 ]
 
 DEFAULT_PLEDGE_THRESHOLD = Decimal("10000000")
@@ -46,10 +51,6 @@ DEFAULT_PLEDGE_THRESHOLD = Decimal("10000000")
 
 CRITERIA = ("strategic_emerging", "overseas_family", "maintained_10_years", "high_pledge", "award")
 """The criteria, in the order ``reasons`` lists them; the boolean columns are ``meets_<name>``."""
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def moment_sql(as_known_at: Moment | None) -> str:
@@ -61,21 +62,7 @@ def moment_sql(as_known_at: Moment | None) -> str:
         >>> moment_sql(None), moment_sql("2024-01-31")
         ("TIMESTAMP 'infinity'", "TIMESTAMP '2024-01-31 23:59:59.999999'")
     """
-    if as_known_at is None:
-        return "TIMESTAMP 'infinity'"
-    return f"TIMESTAMP '{as_utc_moment(as_known_at).isoformat(sep=' ')}'"
-
-
-def right_number_sql(column: str) -> str:
-    """SQL: a patent or trademark number as written (``ZL 2023 1 0123456.6``) in the canonical
-    form the ledger keys rights by (``2023101234566``): half-width, upper-case, without a ZL/CN
-    prefix, spaces or dots. ``column`` must be a plain column (it is read twice): numbers that
-    are already canonical (digits, maybe a final X) skip the slower clean-up."""
-    half = f"translate({column}, {_literal(FULLWIDTH)}, {_literal(HALFWIDTH)})"
-    return (
-        f"CASE WHEN regexp_full_match({column}, '[0-9]+X?') THEN {column}"
-        f" ELSE regexp_replace(upper({half}), '^\\s*(ZL|CN)|[\\s.]', '', 'g') END"
-    )
+    return timestamp_literal(None if as_known_at is None else as_utc_moment(as_known_at))
 
 
 def high_value_source_sql(moment: str, threshold: Decimal) -> str:
@@ -108,39 +95,43 @@ def criteria_sql(on: str) -> dict[str, str]:
     }
 
 
-def valid_on_sql(on: str) -> str:
-    """SQL condition on a patent row: granted by ``on`` and not lapsed then."""
-    return f"grant_date <= {on} AND (lapse_date IS NULL OR lapse_date > {on})"
-
-
 def high_value_patents(
     store: Store,
     *,
     on: dt.date,
     as_known_at: Moment | None = None,
     pledge_threshold: Decimal = DEFAULT_PLEDGE_THRESHOLD,
+    region: str | None = None,
 ) -> pa.Table:
     """The high-value invention patents on ``on`` (as known at a moment), by number.
 
-    Columns: the patent columns (without the history columns), ``meets_<criterion>`` (bool)
-    for each of :data:`CRITERIA`, and ``reasons``: the criteria met, as a list.
+    Columns: the patent columns (without the history columns; ``region_code`` is the region the
+    patent was held in on ``on``, its holder's, moved by assignments), ``meets_<criterion>``
+    (bool) for each of :data:`CRITERIA`, and ``reasons``: the criteria met, as a list.
+    ``region`` keeps the patents held in that region or a region under it on ``on``.
     """
     if not isinstance(on, dt.date):
         raise TypeError(f"on must be a date, not {type(on).__name__}")
-    on_sql = f"DATE '{on.isoformat()}'"
+    on_sql = date_literal(on)
+    moment = moment_sql(as_known_at)
     criteria = criteria_sql(on_sql)
     flags = ", ".join(f"{sql} AS meets_{name}" for name, sql in criteria.items())
     reasons = ", ".join(f"CASE WHEN meets_{name} THEN '{name}' END" for name in criteria)
-    source = high_value_source_sql(moment_sql(as_known_at), pledge_threshold)
+    source = high_value_source_sql(moment, pledge_threshold)
+    join, held = held_region_sql(PATENTS, "x", on_sql, f"({holdings_sql(PATENTS, moment)})")
+    within = "" if region is None else f"AND region_code IN ({descendants_sql(moment)})"
     return store.sql(
         f"""
         SELECT *, list_filter([{reasons}], lambda r: r IS NOT NULL) AS reasons
         FROM (
-            SELECT * EXCLUDE (first_high_pledge, recorded_at, source), {flags}
-            FROM ({source})
-            WHERE {valid_on_sql(on_sql)}
+            SELECT x.* EXCLUDE (first_high_pledge, recorded_at, source)
+                       REPLACE ({held} AS region_code),
+                   {flags}
+            FROM ({source}) x {join}
+            WHERE {PATENTS.lifecycle_rule.holds_sql(on_sql, alias="x")}
         )
-        WHERE {" OR ".join(f"meets_{name}" for name in criteria)}
+        WHERE ({" OR ".join(f"meets_{name}" for name in criteria)}) {within}
         ORDER BY application_no
-        """
+        """,
+        None if region is None else [region],
     )

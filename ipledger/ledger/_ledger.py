@@ -24,10 +24,11 @@ from ipledger.ledger._high_value import DEFAULT_PLEDGE_THRESHOLD, high_value_pat
 from ipledger.ledger._html import html_table
 from ipledger.ledger._moments import Moment, as_utc_moment
 from ipledger.ledger._query import PatentQuery, PledgeQuery, Query, RightQuery
-from ipledger.ledger._repository import Repository
+from ipledger.ledger._repository import Repository, query_type
 from ipledger.model import (
-    ENTITIES,
+    DOMAIN,
     Case,
+    Domain,
     GIProduct,
     GIUser,
     InsurancePolicy,
@@ -66,42 +67,58 @@ class Ledger:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.regions: Repository[Region, Query[Region]] = Repository(store, ENTITIES["regions"])
-        self.population: Repository[Population, Query[Population]] = Repository(
-            store, ENTITIES["population"]
-        )
-        self.parties: Repository[Party, Query[Party]] = Repository(store, ENTITIES["parties"])
-        self.patents: PatentRepository = PatentRepository(store, ENTITIES["patents"])
-        self.trademarks: RightRepository[Trademark] = RightRepository(store, ENTITIES["trademarks"])
-        self.gi_products: RightRepository[GIProduct] = RightRepository(
-            store, ENTITIES["gi_products"]
-        )
-        self.gi_users: RightRepository[GIUser] = RightRepository(store, ENTITIES["gi_users"])
-        self.transfers: Repository[Transfer, Query[Transfer]] = Repository(
-            store, ENTITIES["transfers"]
-        )
-        self.pledges: PledgeRepository = PledgeRepository(store, ENTITIES["pledges"])
-        self.insurance: Repository[InsurancePolicy, Query[InsurancePolicy]] = Repository(
-            store, ENTITIES["insurance"]
-        )
-        self.cases: Repository[Case, Query[Case]] = Repository(store, ENTITIES["cases"])
-        self.targets: Repository[Target, Query[Target]] = Repository(store, ENTITIES["targets"])
+        self._repositories: dict[str, Repository[Any, Any]] = {}
+        self.regions: Repository[Region, Query[Region]] = self._made("regions")
+        self.population: Repository[Population, Query[Population]] = self._made("population")
+        self.parties: Repository[Party, Query[Party]] = self._made("parties")
+        self.patents: PatentRepository = self._made("patents", PatentRepository)
+        self.trademarks: RightRepository[Trademark] = self._made("trademarks", RightRepository)
+        self.gi_products: RightRepository[GIProduct] = self._made("gi_products", RightRepository)
+        self.gi_users: RightRepository[GIUser] = self._made("gi_users", RightRepository)
+        self.transfers: Repository[Transfer, Query[Transfer]] = self._made("transfers")
+        self.pledges: PledgeRepository = self._made("pledges", PledgeRepository)
+        self.insurance: RightRepository[InsurancePolicy] = self._made("insurance", RightRepository)
+        self.cases: Repository[Case, Query[Case]] = self._made("cases")
+        self.targets: Repository[Target, Query[Target]] = self._made("targets")
+
+    def _made(self, name: str, kind: type[Any] = Repository) -> Any:
+        repository = kind(self.store, self.store.domain.entity(name))
+        self._repositories[name] = repository
+        return repository
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] = ":memory:", *, read_only: bool = False) -> Ledger:
+    def open(
+        cls,
+        path: str | os.PathLike[str] = ":memory:",
+        *,
+        read_only: bool = False,
+        domain: Domain = DOMAIN,
+    ) -> Ledger:
         """Open (creating and upgrading if needed) the ledger file at ``path``.
 
         ``":memory:"`` gives a throw-away ledger. ``read_only=True`` is for report consumers:
-        several processes may read one file at once, none may write it meanwhile.
+        several processes may read one file at once, none may write it meanwhile. ``domain``
+        adds entities of an agency's own (:meth:`ipledger.model.Domain.extend`; see
+        docs/extending.md): their repositories come from :meth:`repository`.
         """
-        return cls(Store.open(path, read_only=read_only))
+        return cls(Store.open(path, read_only=read_only, domain=domain))
+
+    @property
+    def domain(self) -> Domain:
+        """The entities this ledger holds."""
+        return self.store.domain
 
     def repository(self, entity: str) -> Repository[Any, Any]:
-        """The repository of an entity by its exchange-format name (``"patents"``)."""
-        if entity not in ENTITIES:
-            raise KeyError(f"no entity {entity!r}; entities: {', '.join(ENTITIES)}")
-        repo: Repository[Any, Any] = getattr(self, entity)
-        return repo
+        """The repository of an entity by its exchange-format name (``"patents"``), also for
+        the entities of an extension of the domain."""
+        if entity not in self.store.domain.entities:
+            names = ", ".join(self.store.domain.entities)
+            raise KeyError(f"no entity {entity!r}; entities: {names}")
+        if entity not in self._repositories:
+            declared = self.store.domain.entity(entity)
+            kind = RightRepository if query_type(declared) is RightQuery else Repository
+            self._repositories[entity] = kind(self.store, declared)
+        return self._repositories[entity]
 
     def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pa.Table:
         """Run SQL on the ledger (values bound as ``?`` or ``$name`` parameters); Arrow result.
@@ -176,7 +193,7 @@ class Ledger:
         counts = self.sql(
             " UNION ALL ".join(
                 f"SELECT '{name}' AS entity, count(*) AS current FROM {name}_current"
-                for name in ENTITIES
+                for name in self.store.domain.entities
             )
         )
         rows = zip(counts.column(0).to_pylist(), counts.column(1).to_pylist(), strict=True)
@@ -195,7 +212,8 @@ class PatentRepository(Repository[Patent, PatentQuery[Patent]]):
     """Repository of patents."""
 
     def in_force(self, *, on: dt.date) -> PatentQuery[Patent]:
-        """The patents in force on the date ``on`` (granted, not lapsed)."""
+        """The patents in force on the date ``on`` (granted, not lapsed, within the statutory
+        term)."""
         return self.find().in_force(on)
 
     def high_value(
@@ -204,13 +222,20 @@ class PatentRepository(Repository[Patent, PatentQuery[Patent]]):
         on: dt.date,
         as_known_at: Moment | None = None,
         pledge_threshold: Decimal = DEFAULT_PLEDGE_THRESHOLD,
+        region: str | None = None,
     ) -> pa.Table:
         """The high-value invention patents on ``on`` (CNIPA's five criteria; as known at a
-        moment): the patent columns, a boolean ``meets_<criterion>`` column per criterion and
-        ``reasons``, the list of criteria each patent met. ``pledge_threshold``: the single
-        pledge amount (yuan) that makes a pledged patent high-value."""
+        moment): the patent columns (``region_code``: the region each was held in on ``on``),
+        a boolean ``meets_<criterion>`` column per criterion and ``reasons``, the list of
+        criteria each patent met. ``pledge_threshold``: the single pledge amount (yuan) that
+        makes a pledged patent high-value; ``region``: only those held in that region (or one
+        under it) on ``on`` — the patents ``high_value_invention_patents`` counts there."""
         return high_value_patents(
-            self.store, on=on, as_known_at=as_known_at, pledge_threshold=pledge_threshold
+            self.store,
+            on=on,
+            as_known_at=as_known_at,
+            pledge_threshold=pledge_threshold,
+            region=region,
         )
 
 

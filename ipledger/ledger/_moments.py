@@ -6,7 +6,16 @@ import datetime as dt
 
 from ipledger.errors import ValidationError
 
-__all__ = ["Moment", "as_utc_moment"]
+__all__ = ["BEIJING", "Moment", "as_utc_moment", "today"]
+
+BEIJING = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+"""China Standard Time (UTC+8, no daylight saving since 1991): the bureau's calendar."""
+
+
+def today() -> dt.date:
+    """Today's date in Beijing, the date a query means when it is given none."""
+    return dt.datetime.now(BEIJING).date()
+
 
 Moment = dt.datetime | dt.date | str
 """A moment: an aware or UTC-naive datetime, a date (its end), or ISO text of either."""

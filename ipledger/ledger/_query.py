@@ -1,4 +1,11 @@
-"""Immutable queries over one entity: each call returns a new query; values are always bound."""
+"""Immutable queries over one entity: each call returns a new query; values are always bound.
+
+A query knows its entity's declaration (:class:`~ipledger.model.Entity`): filter values are
+read the way the column reads them (``ZL 2013 1 0123524.5`` finds ``2013101235245``), list
+columns are filtered by their items, the lifecycle filters (``in_force``, ``outstanding``) are
+the entity's lifecycle rule, and ``in_region`` follows a right to the region it was held in on
+the date that matters (its assignments moved it).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +16,11 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 import attrs
 import pyarrow as pa
 
+from ipledger._sql import date_literal, quote, timestamp_literal
 from ipledger.errors import NotFoundError, ValidationError
+from ipledger.ledger._holdings import descendants_sql, held_region_sql, holdings_sql
 from ipledger.ledger._html import html_table
-from ipledger.ledger._moments import Moment, as_utc_moment
+from ipledger.ledger._moments import Moment, as_utc_moment, today
 from ipledger.model import Entity, make_converter
 from ipledger.store import Store
 
@@ -25,18 +34,16 @@ R = TypeVar("R")
 
 _CONVERTER = make_converter(detailed_validation=False)
 _HTML_ROWS = 20
-
-
-def _q(name: str) -> str:
-    return '"' + name + '"'
+_ALIAS = "x"
 
 
 @attrs.frozen
 class Query(Generic[R]):
     """Records of one entity, filtered, ordered and limited; nothing runs until a terminal call.
 
-    Terminal calls: iteration (typed records), :meth:`first`, :meth:`count`, :meth:`to_arrow`,
-    :meth:`to_arrow_batches`, :meth:`to_pandas`, :meth:`to_polars`, :meth:`to_records`.
+    Terminal calls: iteration (typed records), :meth:`first`, :meth:`count`, :meth:`exists`,
+    :meth:`to_arrow`, :meth:`to_arrow_batches`, :meth:`to_pandas`, :meth:`to_polars`,
+    :meth:`to_records`.
     """
 
     store: Store
@@ -45,6 +52,11 @@ class Query(Generic[R]):
     order: tuple[str, ...] = ()
     row_limit: int | None = None
     known_at: dt.datetime | None = None
+    region: str | None = None
+    """The region (with those under it) the rows must count for, see :meth:`in_region`."""
+    region_on: dt.date | None = None
+    state_on: dt.date | None = None
+    """The date of the lifecycle filter (``in_force(on)``), if any."""
 
     # -- building -------------------------------------------------------------------------
 
@@ -54,7 +66,7 @@ class Query(Generic[R]):
                 value=name,
                 reason=f"not a column of {self.entity.name}: {', '.join(self.entity.columns)}",
             )
-        return _q(name)
+        return quote(name)
 
     def where(self, condition: str, *params: Any) -> Self:
         """Add a raw SQL condition with ``?`` placeholders for ``params`` (never format values in).
@@ -65,18 +77,31 @@ class Query(Generic[R]):
         return attrs.evolve(self, conditions=(*self.conditions, (f"({condition})", params)))
 
     def filter(self, **equals: Any) -> Self:
-        """Keep records whose columns equal the values; a list, tuple or set means "any of"."""
+        """Keep records whose columns equal the values; a list, tuple or set means "any of".
+
+        Values are read as the column reads them (any written form of a number, a date as
+        text, an enum member or token). On a list column (``types``, ``rights``) a value keeps
+        the records whose list holds it, a list of values those holding any of them.
+        """
         query = self
         for name, value in equals.items():
             column = self._column(name)
+            declared = self.entity.column(name)
+            many = isinstance(value, list | tuple | set | frozenset)
+            values = [self._value(name, v) for v in value] if many else []
             if value is None:
                 query = query.where(f"{column} IS NULL")
-            elif isinstance(value, list | tuple | set | frozenset):
-                values = [str(v) if hasattr(v, "value") else v for v in value]
+            elif declared.is_list:
+                items = values if many else [self._value(name, value)]
+                query = query.where(f"list_has_any({column}, ?)", items)
+            elif many:
                 query = query.where(f"{column} IN (SELECT unnest(?))", values)
             else:
-                query = query.where(f"{column} = ?", value)
+                query = query.where(f"{column} = ?", self._value(name, value))
         return query
+
+    def _value(self, name: str, value: Any) -> Any:
+        return self.entity.canonical(name, value)
 
     def order_by(self, *columns: str) -> Self:
         """Order by columns; ``"-grant_date"`` orders descending."""
@@ -88,49 +113,74 @@ class Query(Generic[R]):
         return attrs.evolve(self, order=(*self.order, *terms))
 
     def limit(self, n: int) -> Self:
-        """At most ``n`` records."""
-        if n < 0:
-            raise ValidationError(value=n, reason="a limit cannot be negative")
-        return attrs.evolve(self, row_limit=n)
+        """At most ``n`` records (``count()`` counts at most ``n`` too)."""
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise ValidationError(value=n, reason="a limit is a whole number, not negative")
+        return attrs.evolve(self, row_limit=n if self.row_limit is None else min(n, self.row_limit))
 
     def as_known_at(self, when: Moment | None) -> Self:
         """See the ledger as it was known at ``when`` (a date means the end of that day)."""
         return attrs.evolve(self, known_at=None if when is None else as_utc_moment(when))
 
-    def in_region(self, code: str, *, column: str = "region_code") -> Self:
-        """Keep records of region ``code`` or any region under it (a city includes its counties)."""
-        col = self._column(column)
-        return self.where(
-            f"""{col} IN (
-                WITH RECURSIVE sub(code) AS (
-                    SELECT CAST(? AS VARCHAR)
-                    UNION
-                    SELECT r.code FROM all_regions_at(CAST(? AS TIMESTAMP)) r
-                    JOIN sub ON r.parent_code = sub.code
-                ) SELECT code FROM sub)""",
-            code,
-            self._moment(),
-        )
+    def in_region(self, code: str, *, on: dt.date | None = None) -> Self:
+        """Keep records that count for region ``code`` or a region under it (a city includes
+        its counties).
+
+        A right (patent, trademark) counts for the region it was held in on ``on`` (its first
+        holder's, moved by assignments); without ``on``, the date of the query's lifecycle
+        filter (``in_force(on=...)``), else today. Other records count for their region code.
+        """
+        if not isinstance(code, str):
+            raise ValidationError(value=code, column="region", reason="a region code is text")
+        if on is not None and not isinstance(on, dt.date):
+            raise ValidationError(value=on, column="on", reason="must be a date")
+        return attrs.evolve(self, region=code.strip(), region_on=on)
+
+    def _active(self, on: dt.date) -> Self:
+        """Keep records whose lifecycle (the entity's rule) holds on ``on``."""
+        if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+            raise ValidationError(value=on, column="on", reason="must be a date")
+        rule = self.entity.lifecycle_rule
+        return attrs.evolve(self.where(rule.holds_sql(date_literal(on), alias=_ALIAS)), state_on=on)
 
     # -- SQL --------------------------------------------------------------------------------
 
-    def _moment(self) -> dt.datetime | str:
-        return self.known_at if self.known_at is not None else "infinity"
+    def _moment(self) -> str:
+        return timestamp_literal(self.known_at)
 
-    def compiled(self, select: str | None = None) -> tuple[str, list[Any]]:
+    def compiled(self) -> tuple[str, list[Any]]:
         """The SQL and parameters this query runs (for logging and snapshot tests)."""
-        columns = select or ", ".join(_q(c) for c in self.entity.columns)
-        sql = f"SELECT {columns} FROM {self.entity.name}_at(CAST(? AS TIMESTAMP))"
-        params: list[Any] = [self._moment()]
-        if self.conditions:
-            sql += " WHERE " + " AND ".join(c for c, _ in self.conditions)
-            for _, values in self.conditions:
-                params.extend(values)
-        if self.order and select is None:
+        moment = self._moment()
+        columns = ", ".join(f"{_ALIAS}.{quote(c)}" for c in self.entity.columns)
+        sql = f"SELECT {columns} FROM {quote(self.entity.name + '_at')}({moment}) {_ALIAS}"
+        params: list[Any] = []
+        conditions = [c for c, _ in self.conditions]
+        for _, values in self.conditions:
+            params.extend(values)
+        if self.region is not None:
+            region = f"{_ALIAS}.{quote(self.entity.region_column or 'region_code')}"
+            if self.entity.right_type is not None:
+                on = date_literal(self.region_on or self.state_on or today())
+                holdings = f"({holdings_sql(self.entity, moment)})"
+                join, region = held_region_sql(self.entity, _ALIAS, on, holdings)
+                sql += f" {join}"
+            elif self.entity.region_column is None:
+                raise ValidationError(
+                    value=self.region, reason=f"{self.entity.name} records have no region"
+                )
+            conditions.append(f"{region} IN ({descendants_sql(moment)})")
+            params.append(self.region)
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        if self.order:
             sql += " ORDER BY " + ", ".join(self.order)
-        if self.row_limit is not None and select is None:
+        if self.row_limit is not None:
             sql += f" LIMIT {int(self.row_limit)}"
         return sql, params
+
+    def _counted(self) -> tuple[str, list[Any]]:
+        sql, params = attrs.evolve(self, order=()).compiled()
+        return f"SELECT count(*) FROM ({sql})", params
 
     # -- terminals -------------------------------------------------------------------------
 
@@ -142,9 +192,7 @@ class Query(Generic[R]):
     def to_arrow_batches(self, batch_size: int = 100_000) -> pa.RecordBatchReader:
         """Stream the matching records as Arrow record batches (bounded memory)."""
         sql, params = self.compiled()
-        relation = self.store.cursor().sql(sql, params=params)
-        reader: pa.RecordBatchReader = relation.to_arrow_reader(batch_size)
-        return reader
+        return self.store.reader(sql, params, batch_size)
 
     def to_pandas(self) -> pandas.DataFrame:
         """The matching records as a pandas DataFrame (needs ``ipledger[pandas]``)."""
@@ -182,8 +230,8 @@ class Query(Generic[R]):
         raise NotFoundError(self.entity.label, self._describe())
 
     def count(self) -> int:
-        """How many records match."""
-        sql, params = self.compiled("count(*)")
+        """How many records match (at most the limit, when one is set)."""
+        sql, params = self._counted()
         return int(self.store.sql(sql, params).column(0)[0].as_py())
 
     def exists(self) -> bool:
@@ -191,59 +239,58 @@ class Query(Generic[R]):
         return self.limit(1).to_arrow().num_rows > 0
 
     def _describe(self) -> str:
-        parts = [c for c, _ in self.conditions] or ["any"]
-        return " AND ".join(parts)
+        parts = [c for c, _ in self.conditions]
+        if self.region is not None:
+            parts.append(f"in region {self.region}")
+        return " AND ".join(parts) or "any"
+
+    def __repr__(self) -> str:
+        known = "" if self.known_at is None else f" as known at {self.known_at.isoformat(sep=' ')}"
+        limit = "" if self.row_limit is None else f" limit {self.row_limit}"
+        where = "" if not (self.conditions or self.region) else f" where {self._describe()}"
+        if len(where) > 120:
+            where = where[:117] + "..."
+        return f"<Query {self.entity.name}{where}{limit}{known}>"
 
     def _repr_html_(self) -> str:
-        table = self.limit(_HTML_ROWS).to_arrow()
+        shown = self.limit(_HTML_ROWS)
+        table = shown.to_arrow()
         total = self.count()
         caption = f"{self.entity.name}: {total} record(s)"
-        if total > _HTML_ROWS:
-            caption += f", first {_HTML_ROWS} shown"
+        if total > table.num_rows:
+            caption += f", first {table.num_rows} shown"
         rows = zip(*(c.to_pylist() for c in table.columns), strict=True)
         return html_table(table.column_names, rows, caption=caption)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class RightQuery(Query[R]):
-    """A query over rights that are in force between two lifecycle dates (trademarks, GI)."""
-
-    def _in_force_columns(self) -> tuple[str, str]:
-        return {
-            "trademarks": ("registration_date", "lapse_date"),
-            "gi_products": ("protected_date", "lapse_date"),
-            "gi_users": ("approved_date", "revoked_date"),
-            "patents": ("grant_date", "lapse_date"),
-        }[self.entity.name]
+    """A query over records that are in force between lifecycle dates (patents, trademarks,
+    GI products and users, insurance policies)."""
 
     def in_force(self, on: dt.date) -> Self:
-        """Keep rights in force on ``on``: begun on or before it, not ended by it."""
-        start, end = self._in_force_columns()
-        return self.where(f"{start} <= ? AND ({end} IS NULL OR {end} > ?)", on, on)
+        """Keep records in force on ``on``: the entity's lifecycle rule (for a patent: granted
+        by then, not lapsed, within its statutory term)."""
+        return self._active(on)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class PatentQuery(RightQuery[R]):
     """A query over patents, with the patent-specific filters."""
 
     def kind(self, *kinds: str) -> Self:
         """Keep patents of the given kinds (``"invention"``, ``"utility_model"``, ``"design"``)."""
-        return self.filter(kind=[str(k) for k in kinds])
+        return self.filter(kind=list(kinds))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class PledgeQuery(Query[R]):
     """A query over pledge registrations."""
 
     def outstanding(self, on: dt.date) -> Self:
-        """Keep pledges registered by ``on`` and neither released nor past their term then."""
-        return self.where(
-            "registered_date <= ? AND (released_date IS NULL OR released_date > ?)"
-            " AND (term_end IS NULL OR term_end >= ?)",
-            on,
-            on,
-            on,
-        )
+        """Keep pledges outstanding on ``on``: registered by then, neither released nor past
+        their term (the pledges' lifecycle rule)."""
+        return self._active(on)
 
     def registered_between(self, start: dt.date, end: dt.date) -> Self:
         """Keep pledges registered from ``start`` to ``end``, both included."""
@@ -251,7 +298,8 @@ class PledgeQuery(Query[R]):
 
 
 def key_conditions(entity: Entity, key: Sequence[Any]) -> dict[str, Any]:
-    """The filter that selects one record by its natural key values."""
+    """The filter that selects one record by its natural key values (in any written form:
+    :meth:`Query.filter` reads each as its column does)."""
     if len(key) != len(entity.key):
         raise ValidationError(
             value=tuple(key), reason=f"{entity.name} is keyed by {', '.join(entity.key)}"

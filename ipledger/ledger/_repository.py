@@ -1,4 +1,10 @@
-"""Repositories: one per entity, the small typed API over its table."""
+"""Repositories: one per entity, the small typed API over its table.
+
+Every write goes one way: records, an Arrow table, a pandas or polars DataFrame are turned
+into one Arrow table and validated like an imported file (:func:`ipledger.io.write_table`), so
+a record and the same row in a file are canonicalised (region successors, upper-case codes,
+canonical right numbers) and checked (known regions) alike, with the same errors.
+"""
 
 from __future__ import annotations
 
@@ -16,18 +22,27 @@ from ipledger.ledger._query import PatentQuery, PledgeQuery, Query, RightQuery, 
 from ipledger.model import Entity
 from ipledger.store import Store, WriteCounts
 
-__all__ = ["Repository"]
+__all__ = ["Repository", "query_type"]
 
 R = TypeVar("R")
 Q = TypeVar("Q", bound=Query[Any])
 
-_QUERY_TYPES: dict[str, type[Query[Any]]] = {
-    "patents": PatentQuery,
-    "trademarks": RightQuery,
-    "gi_products": RightQuery,
-    "gi_users": RightQuery,
-    "pledges": PledgeQuery,
+_QUERIES_BY_STATE: dict[str, type[Query[Any]]] = {
+    "in_force": RightQuery,
+    "approved": RightQuery,
+    "outstanding": PledgeQuery,
 }
+
+
+def query_type(entity: Entity) -> type[Query[Any]]:
+    """The query class of an entity, from its declaration: patents get :class:`PatentQuery`,
+    entities with a lifecycle the query of its state (``in_force``: :class:`RightQuery`,
+    ``outstanding``: :class:`PledgeQuery`), the rest :class:`Query`."""
+    if entity.right_type == "patent":
+        return PatentQuery
+    if entity.lifecycle is not None:
+        return _QUERIES_BY_STATE.get(entity.lifecycle.state, Query)
+    return Query
 
 
 def _arrow_value(value: Any) -> Any:
@@ -47,7 +62,7 @@ class Repository(Generic[R, Q]):
         >>> with Ledger.open() as ledger:
         ...     ledger.patents.add(Patent(application_no="202310123456.6",
         ...                               grant_date=datetime.date(2024, 1, 5)))
-        ...     ledger.patents.get("2023101234566").kind
+        ...     ledger.patents.get("ZL 2023 1 0123456.6").kind
         <PatentKind.INVENTION: 'invention'>
     """
 
@@ -67,18 +82,24 @@ class Repository(Generic[R, Q]):
     # -- reading ---------------------------------------------------------------------------
 
     def find(self, **equals: Any) -> Q:
-        """A query of the records whose columns equal ``equals`` (all records when empty)."""
-        query_type = _QUERY_TYPES.get(self.entity.name, Query)
-        query: Q = query_type(self.store, self.entity)  # type: ignore[assignment]
+        """A query of the records whose columns equal ``equals`` (all records when empty);
+        values in any form the column reads (see :meth:`Query.filter`)."""
+        query: Q = query_type(self.entity)(self.store, self.entity)  # type: ignore[assignment]
         return query.filter(**equals) if equals else query
 
     def get(self, *key: Any, as_known_at: Moment | None = None) -> R:
-        """The record with this natural key, or :class:`~ipledger.errors.NotFoundError`."""
-        query = self.find(**key_conditions(self.entity, key)).as_known_at(as_known_at)
+        """The record with this natural key (in any written form the import accepts), or
+        :class:`~ipledger.errors.NotFoundError` (also for a key no record can have, e.g. a
+        patent number with a wrong check character)."""
+        missing = NotFoundError(self.entity.label, key[0] if len(key) == 1 else key)
+        try:
+            query = self.find(**key_conditions(self.entity, key)).as_known_at(as_known_at)
+        except ValidationError as error:
+            raise missing from error
         try:
             record: R = query.first()
         except NotFoundError:
-            raise NotFoundError(self.entity.label, key[0] if len(key) == 1 else key) from None
+            raise missing from None
         return record
 
     def count(self, *, as_known_at: Moment | None = None) -> int:
@@ -86,13 +107,13 @@ class Repository(Generic[R, Q]):
         return self.find().as_known_at(as_known_at).count()
 
     def history(self, *key: Any) -> pa.Table:
-        """Every version ever recorded for this key, oldest first, with ``recorded_at``,
-        ``superseded_at`` and ``source``."""
+        """Every version ever recorded for this key (in any written form), oldest first, with
+        ``recorded_at``, ``superseded_at`` and ``source``."""
         conditions = key_conditions(self.entity, key)
+        values = [self.entity.canonical(c, v) for c, v in conditions.items()]
         where = " AND ".join(f'"{c}" IS NOT DISTINCT FROM ?' for c in conditions)
         return self.store.sql(
-            f"SELECT * FROM {self.entity.name} WHERE {where} ORDER BY recorded_at",
-            list(conditions.values()),
+            f"SELECT * FROM {self.entity.name} WHERE {where} ORDER BY recorded_at", values
         )
 
     # -- writing ---------------------------------------------------------------------------
@@ -110,31 +131,39 @@ class Repository(Generic[R, Q]):
             rows.append({k: _arrow_value(v) for k, v in fields.items()})
         return pa.Table.from_pylist(rows, schema=self.arrow_schema)
 
+    def _as_table(self, records: Any) -> pa.Table:
+        if isinstance(records, pa.Table):
+            return records
+        if isinstance(records, self.entity.record_type):
+            return self.to_arrow([records])
+        if hasattr(records, "__arrow_c_stream__"):  # a pandas or polars DataFrame
+            return pa.table(records)
+        if isinstance(records, str | bytes) or not isinstance(records, Iterable):
+            raise ValidationError(
+                value=type(records).__name__,
+                reason=f"expected {self.entity.record_type.__name__} records, an Arrow table"
+                " or a DataFrame",
+            )
+        return self.to_arrow(records)
+
     def upsert(
         self,
-        records: R | Iterable[R] | pa.Table,
+        records: R | Iterable[R] | pa.Table | Any,
         *,
         recorded_at: Moment | None = None,
         source: str | None = "api",
     ) -> WriteCounts:
         """Add records, or correct them where the key exists (the old version is kept).
 
-        ``records`` is one record, an iterable of records, or an Arrow table of this entity's
-        columns. Unchanged records write nothing. All-or-nothing. An Arrow table is validated
-        as an imported file is (:func:`ipledger.io.write_table`): any bad row raises
-        :class:`~ipledger.errors.RejectedRowsError` listing them all, and nothing is written.
+        ``records`` is one record, an iterable of records, an Arrow table or a pandas / polars
+        DataFrame of this entity's columns (a table may carry only some columns: the others
+        keep their current values). Everything goes through the same validation as an
+        imported file: any bad row raises :class:`~ipledger.errors.RejectedRowsError` listing
+        them all, and nothing is written. Unchanged records write nothing. All-or-nothing.
         """
         moment = None if recorded_at is None else as_utc_moment(recorded_at)
-        if isinstance(records, pa.Table):
-            # validated like an imported file: RejectedRowsError, nothing written, if a row is bad
-            return write_table(
-                self.store, self.entity.name, records, recorded_at=moment, source=source
-            )
-        if isinstance(records, self.entity.record_type):
-            table = self.to_arrow([records])
-        else:
-            table = self.to_arrow(records)  # type: ignore[arg-type]
-        return self.store.write(self.entity, table, recorded_at=moment, source=source)
+        table = self._as_table(records)
+        return write_table(self.store, self.entity.name, table, recorded_at=moment, source=source)
 
     def add(self, record: R, *, recorded_at: Moment | None = None) -> None:
         """Add a new record; :class:`~ipledger.errors.ValidationError` if its key exists."""

@@ -1,13 +1,29 @@
 """The domain model: frozen, validated attrs records and their vocabularies; pure, no I/O.
 
+Each entity is declared once here: its record class (whose fields, declared with
+:func:`column`, carry each column's rule, Chinese header, synonyms and whether it is required)
+and its :class:`Entity` (key, labels, lifecycle, region, export partition). The store, the
+import and export, the repositories and the checks are derived from these declarations; see
+``docs/extending.md``.
+
 Field names are the exchange-format column names (EXCHANGE.md v1), so that a record, a row of
 an exchange file and a row of a ledger table all speak the same words.
 """
 
 from __future__ import annotations
 
+from ipledger.model._columns import Column, RuleKind, column, columns_of
 from ipledger.model._convert import make_converter
-from ipledger.model._entities import ENTITIES, DateOrderRule, Entity, date_order_rules, entity
+from ipledger.model._entities import (
+    DOMAIN,
+    ENTITIES,
+    DateOrderRule,
+    Domain,
+    Extension,
+    date_order_rules,
+    entity,
+)
+from ipledger.model._entity import Entity, normalise_header
 from ipledger.model._enums import (
     Award,
     CaseOutcome,
@@ -22,29 +38,49 @@ from ipledger.model._enums import (
     TransferKind,
 )
 from ipledger.model._jsonschema import json_schema, json_schema_text, write_json_schemas
-from ipledger.model.cases import Case
-from ipledger.model.gi import GIProduct, GIUser
-from ipledger.model.insurance import InsurancePolicy
-from ipledger.model.parties import Party
-from ipledger.model.patents import Patent, canonical_patent_number
-from ipledger.model.pledges import Pledge
-from ipledger.model.regions import Population, Region, Target
-from ipledger.model.trademarks import Trademark
-from ipledger.model.transfers import Transfer
+from ipledger.model._lifecycle import End, Lifecycle, StatutoryTerm, TermYears, add_years
+from ipledger.model.cases import CASES, Case
+from ipledger.model.gi import GI_PRODUCTS, GI_USERS, GIProduct, GIUser
+from ipledger.model.insurance import INSURANCE, InsurancePolicy
+from ipledger.model.parties import PARTIES, Party
+from ipledger.model.patents import PATENT_TERMS, PATENTS, Patent, canonical_patent_number
+from ipledger.model.pledges import PLEDGES, Pledge
+from ipledger.model.regions import POPULATION, REGIONS, TARGETS, Population, Region, Target
+from ipledger.model.trademarks import TRADEMARKS, Trademark
+from ipledger.model.transfers import TRANSFERS, Transfer
 
 __all__ = [
+    "CASES",
+    "DOMAIN",
     "ENTITIES",
+    "GI_PRODUCTS",
+    "GI_USERS",
+    "INSURANCE",
+    "PARTIES",
+    "PATENTS",
+    "PATENT_TERMS",
+    "PLEDGES",
+    "POPULATION",
+    "REGIONS",
+    "TARGETS",
+    "TRADEMARKS",
+    "TRANSFERS",
     "Award",
     "Case",
     "CaseOutcome",
     "CaseType",
+    "Column",
     "DateOrderRule",
+    "Domain",
+    "End",
     "EnterpriseSize",
     "Entity",
+    "Extension",
     "GIProduct",
     "GIUser",
     "InsurancePolicy",
     "InsuranceProduct",
+    "Lifecycle",
     "Party",
     "PartyKind",
     "Patent",
@@ -54,16 +90,23 @@ __all__ = [
     "Region",
     "RegionLevel",
     "RightType",
+    "RuleKind",
+    "StatutoryTerm",
     "Target",
+    "TermYears",
     "Trademark",
     "TrademarkKind",
     "Transfer",
     "TransferKind",
+    "add_years",
     "canonical_patent_number",
+    "column",
+    "columns_of",
     "date_order_rules",
     "entity",
     "json_schema",
     "json_schema_text",
     "make_converter",
+    "normalise_header",
     "write_json_schemas",
 ]

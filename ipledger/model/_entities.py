@@ -1,76 +1,114 @@
-"""The entity catalog: one row per exchange-format file and ledger table."""
+"""The entity catalog (one row per exchange-format file and ledger table) and the
+:class:`Domain` a ledger is opened with: the entities plus any extension of them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from ipledger.errors import NotFoundError
-from ipledger.model._validators import NOT_BEFORE
-from ipledger.model.cases import Case
-from ipledger.model.gi import GIProduct, GIUser
-from ipledger.model.insurance import InsurancePolicy
-from ipledger.model.parties import Party
-from ipledger.model.patents import Patent
-from ipledger.model.pledges import Pledge
-from ipledger.model.regions import Population, Region, Target
-from ipledger.model.trademarks import Trademark
-from ipledger.model.transfers import Transfer
+from ipledger.model._columns import columns_of
+from ipledger.model._entity import Entity
+from ipledger.model.cases import CASES
+from ipledger.model.gi import GI_PRODUCTS, GI_USERS
+from ipledger.model.insurance import INSURANCE
+from ipledger.model.parties import PARTIES
+from ipledger.model.patents import PATENTS
+from ipledger.model.pledges import PLEDGES
+from ipledger.model.regions import POPULATION, REGIONS, TARGETS
+from ipledger.model.trademarks import TRADEMARKS
+from ipledger.model.transfers import TRANSFERS
 
-__all__ = ["ENTITIES", "DateOrderRule", "Entity", "date_order_rules", "entity"]
+__all__ = [
+    "DOMAIN",
+    "ENTITIES",
+    "DateOrderRule",
+    "Domain",
+    "Extension",
+    "date_order_rules",
+    "entity",
+]
+
+
+def _by_name(entities: Iterable[Entity]) -> Mapping[str, Entity]:
+    found: dict[str, Entity] = {}
+    for item in entities:
+        if item.name in found:
+            raise ValueError(f"entity {item.name} declared twice")
+        found[item.name] = item
+    return MappingProxyType(found)
+
+
+ENTITIES: Mapping[str, Entity] = _by_name(
+    (
+        REGIONS,
+        POPULATION,
+        PARTIES,
+        PATENTS,
+        TRADEMARKS,
+        GI_PRODUCTS,
+        GI_USERS,
+        TRANSFERS,
+        PLEDGES,
+        INSURANCE,
+        CASES,
+        TARGETS,
+    )
+)
+"""Every built-in entity, by its exchange-format name, in an order where references point
+backwards (regions first): the order files are imported in."""
 
 
 @attrs.frozen
-class Entity:
-    """One kind of record: its exchange-file and table name, its class and its natural key.
-
-    Examples:
-        >>> entity("patents").key
-        ('application_no',)
-    """
+class Extension:
+    """Entities added to the built-in ones, with the SQL migrations that create their tables
+    (each script applied once, in order; a ledger records how many it has applied)."""
 
     name: str
-    record_type: type[Any]
-    key: tuple[str, ...]
-    label: str
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The record's fields, in order: the exchange-format columns and the table columns."""
-        return tuple(a.name for a in attrs.fields(self.record_type))
+    entities: tuple[Entity, ...]
+    migrations: tuple[str, ...]
 
 
-ENTITIES: Mapping[str, Entity] = MappingProxyType(
-    {
-        e.name: e
-        for e in (
-            Entity("regions", Region, ("code",), "region"),
-            Entity("population", Population, ("region_code", "year"), "population"),
-            Entity("parties", Party, ("party_id",), "party"),
-            Entity("patents", Patent, ("application_no",), "patent"),
-            Entity("trademarks", Trademark, ("registration_no",), "trademark"),
-            Entity("gi_products", GIProduct, ("gi_id",), "GI product"),
-            Entity("gi_users", GIUser, ("gi_ref", "user_id"), "GI label user"),
-            Entity("transfers", Transfer, ("right_no", "kind", "date", "to_id"), "transfer"),
-            Entity("pledges", Pledge, ("pledge_id",), "pledge"),
-            Entity("insurance", InsurancePolicy, ("policy_no",), "insurance policy"),
-            Entity("cases", Case, ("case_no",), "case"),
-            Entity("targets", Target, ("region_code", "indicator", "period"), "target"),
-        )
-    }
-)
-"""Every entity, by its exchange-format name, in an order where references point backwards."""
+@attrs.frozen
+class Domain:
+    """The entities a ledger holds: the built-in ones and any :class:`Extension`.
+
+    Examples:
+        >>> DOMAIN.entity("patents").label_zh
+        '专利'
+    """
+
+    entities: Mapping[str, Entity] = ENTITIES
+    extensions: tuple[Extension, ...] = ()
+
+    def entity(self, name: str) -> Entity:
+        """The entity named ``name``, or :class:`~ipledger.errors.NotFoundError`."""
+        try:
+            return self.entities[name]
+        except KeyError:
+            raise NotFoundError("entity", name) from None
+
+    def extend(self, name: str, *, entities: Sequence[Entity], migrations: Sequence[str]) -> Domain:
+        """A domain with more entities, whose tables the ``migrations`` create (each script
+        a table with the entity's columns and the history columns ``recorded_at``,
+        ``superseded_at`` and ``source``; see docs/extending.md)."""
+        if any(e.name == name for e in self.extensions):
+            raise ValueError(f"extension {name!r} is already part of this domain")
+        added = Extension(name, tuple(entities), tuple(migrations))
+        merged = _by_name((*self.entities.values(), *added.entities))
+        return Domain(merged, (*self.extensions, added))
+
+
+DOMAIN = Domain()
+"""The built-in domain: :data:`ENTITIES`, no extension."""
 
 
 def entity(name: str) -> Entity:
-    """The entity named ``name`` (``"patents"``), or :class:`NotFoundError`."""
-    try:
-        return ENTITIES[name]
-    except KeyError:
-        raise NotFoundError("entity", name) from None
+    """The built-in entity named ``name`` (``"patents"``), or :class:`NotFoundError`."""
+    return DOMAIN.entity(name)
 
 
 @attrs.frozen
@@ -80,21 +118,15 @@ class DateOrderRule:
     later: str
     earlier: str
 
-    @property
-    def reason(self) -> str:
-        """The rejection reason, as import reports print it."""
-        return f"{self.later} is before {self.earlier}"
-
 
 def date_order_rules(record_type: type[Any]) -> tuple[DateOrderRule, ...]:
-    """The date-order rules of a record class, read from the same field metadata its validators use.
+    """The date-order rules of a record class, read from the columns its fields declare.
 
     Examples:
+        >>> from ipledger.model import Patent
         >>> date_order_rules(Patent)[0]
         DateOrderRule(later='grant_date', earlier='filing_date')
     """
     return tuple(
-        DateOrderRule(a.name, earlier)
-        for a in attrs.fields(record_type)
-        for earlier in a.metadata.get(NOT_BEFORE, ())
+        DateOrderRule(c.name, earlier) for c in columns_of(record_type) for earlier in c.not_before
     )

@@ -17,8 +17,8 @@ from typing import Any
 
 import attrs
 
+from ipledger.model._columns import record_column
 from ipledger.model._entities import ENTITIES
-from ipledger.model._validators import money, optional_money
 
 __all__ = ["json_schema", "json_schema_text", "write_json_schemas"]
 
@@ -61,15 +61,15 @@ def json_schema(record_type: type[Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(record_type):
-        is_money = field.validator in (money, optional_money)
-        properties[field.name] = _type_schema(hints[field.name], money=is_money)
-        if field.default is attrs.NOTHING:
+        declared = record_column(field)
+        properties[field.name] = _type_schema(hints[field.name], money=declared.rule == "money")
+        if declared.required:
             required.append(field.name)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://ipledger.invalid/schemas/{record_type.__name__}.schema.json",
         "title": record_type.__name__,
-        "description": (record_type.__doc__ or "").strip().split("\n\n")[0],
+        "description": " ".join((record_type.__doc__ or "").strip().split("\n\n")[0].split()),
         "type": "object",
         "properties": properties,
         "required": required,

@@ -1,24 +1,17 @@
-"""IP enforcement cases handled by the authority (知识产权行政保护案件)."""
+"""IP enforcement cases handled by the authority (知识产权行政保护案件, :data:`CASES`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
 
+from ipledger.model._columns import column
+from ipledger.model._entity import Entity
 from ipledger.model._enums import CaseOutcome, CaseType
-from ipledger.model._validators import date_field, non_blank, optional_money, optional_region_code
 
-__all__ = ["Case"]
-
-
-def _case_types(values: Iterable[str]) -> tuple[CaseType, ...]:
-    types = tuple(dict.fromkeys(CaseType(v) for v in values))
-    if not types:
-        raise ValueError("a case needs at least one type")
-    return types
+__all__ = ["CASES", "Case"]
 
 
 @attrs.frozen(kw_only=True)
@@ -33,26 +26,26 @@ class Case:
         90
     """
 
-    case_no: str = attrs.field(validator=non_blank)
-    types: tuple[CaseType, ...] = attrs.field(converter=_case_types)
-    region_code: str | None = attrs.field(default=None, validator=optional_region_code)
-    opened_date: dt.date = date_field(required=True)
-    closed_date: dt.date | None = date_field(not_before=("opened_date",))
-    outcome: CaseOutcome | None = attrs.field(
-        default=None, converter=attrs.converters.optional(CaseOutcome)
+    case_no: str = column("text", "案号")
+    types: tuple[CaseType, ...] = column("enum_list", "案件类型", vocabulary=CaseType)
+    region_code: str | None = column("region", "行政区划代码", default=None)
+    opened_date: dt.date = column("date", "立案日期")
+    closed_date: dt.date | None = column(
+        "date", "结案日期", default=None, not_before=("opened_date",)
     )
-    respondent_id: str | None = None
-    respondent_name: str | None = None
-    right_holder_id: str | None = None
-    right_holder_name: str | None = None
-    rights: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    goods_value: Decimal | None = attrs.field(default=None, validator=optional_money)
-    fine: Decimal | None = attrs.field(default=None, validator=optional_money)
-    confiscated: Decimal | None = attrs.field(default=None, validator=optional_money)
-    recovered: Decimal | None = attrs.field(default=None, validator=optional_money)
-    transferred_to_police: bool = False
-    cross_region: bool = False
-    typical: bool = False
+    outcome: CaseOutcome | None = column("enum", "处理结果", default=None, vocabulary=CaseOutcome)
+    respondent_id: str | None = column("party_ref", "当事人代码", default=None)
+    respondent_name: str | None = column("text", "当事人", default=None)
+    right_holder_id: str | None = column("party_ref", "权利人代码", default=None)
+    right_holder_name: str | None = column("text", "权利人", default=None)
+    rights: tuple[str, ...] = column("rights", "涉案权利")
+    goods_value: Decimal | None = column("money", "涉案金额", default=None)
+    fine: Decimal | None = column("money", "罚款", default=None)
+    confiscated: Decimal | None = column("money", "没收违法所得", default=None)
+    recovered: Decimal | None = column("money", "追赃挽损", default=None)
+    transferred_to_police: bool = column("bool", "移送公安")
+    cross_region: bool = column("bool", "跨区域协作")
+    typical: bool = column("bool", "典型案例")
 
     @property
     def days_to_close(self) -> int | None:
@@ -60,3 +53,14 @@ class Case:
         if self.closed_date is None:
             return None
         return (self.closed_date - self.opened_date).days
+
+
+CASES = Entity(
+    name="cases",
+    record_type=Case,
+    key=("case_no",),
+    label="case",
+    label_zh="案件",
+    dated_by="opened_date",
+)
+"""Enforcement cases: counted for the handling authority's region."""

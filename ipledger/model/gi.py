@@ -1,4 +1,5 @@
-"""Geographical indications: protected GI products and the enterprises approved to use the label."""
+"""Geographical indications: protected GI products (:data:`GI_PRODUCTS`) and the enterprises
+approved to use the GI special label (:data:`GI_USERS`)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import datetime as dt
 
 import attrs
 
-from ipledger.model._validators import date_field, non_blank, optional_region_code
+from ipledger.model._columns import column
+from ipledger.model._entity import Entity
+from ipledger.model._lifecycle import End, Lifecycle
 
-__all__ = ["GIProduct", "GIUser"]
+__all__ = ["GI_PRODUCTS", "GI_USERS", "GIProduct", "GIUser"]
 
 
 @attrs.frozen(kw_only=True)
@@ -20,17 +23,18 @@ class GIProduct:
         '新会陈皮'
     """
 
-    gi_id: str = attrs.field(validator=non_blank)
-    name: str = attrs.field(validator=non_blank)
-    region_code: str | None = attrs.field(default=None, validator=optional_region_code)
-    holder_id: str | None = None
-    protected_date: dt.date | None = date_field()
-    lapse_date: dt.date | None = date_field(not_before=("protected_date",))
+    gi_id: str = column("text", "编号")
+    name: str = column("text", "名称", synonyms=("产品名称",))
+    region_code: str | None = column("region", "行政区划代码", default=None)
+    holder_id: str | None = column("party_ref", "申请人代码", default=None)
+    protected_date: dt.date | None = column("date", "保护日期", default=None)
+    lapse_date: dt.date | None = column(
+        "date", "撤销日期", default=None, not_before=("protected_date",)
+    )
 
     def in_force(self, on: dt.date) -> bool:
-        """Whether the product was under protection on ``on``."""
-        protected = self.protected_date is not None and self.protected_date <= on
-        return protected and (self.lapse_date is None or self.lapse_date > on)
+        """Whether the product is under protection on ``on``: :data:`GI_PRODUCTS`."""
+        return GI_PRODUCTS.lifecycle_rule.holds(self, on)
 
 
 @attrs.frozen(kw_only=True)
@@ -40,17 +44,39 @@ class GIUser:
     ``gi_ref`` names a GI product (its ``gi_id``) or a GI trademark (its registration number).
     """
 
-    gi_ref: str = attrs.field(validator=non_blank)
-    user_id: str = attrs.field(validator=non_blank)
-    user_name: str | None = None
-    region_code: str | None = attrs.field(default=None, validator=optional_region_code)
-    approved_date: dt.date | None = date_field()
-    revoked_date: dt.date | None = date_field(not_before=("approved_date",))
-    labels_used: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
+    gi_ref: str = column("text", "地理标志")
+    user_id: str = column("party_ref", "用标主体代码")
+    user_name: str | None = column("text", "用标主体", default=None)
+    region_code: str | None = column("region", "行政区划代码", default=None)
+    approved_date: dt.date | None = column("date", "核准日期", default=None)
+    revoked_date: dt.date | None = column(
+        "date", "注销日期", default=None, not_before=("approved_date",)
     )
+    labels_used: int | None = column("int", "用标数量", default=None, bounds=(0, 2**62))
 
     def approved(self, on: dt.date) -> bool:
-        """Whether the approval was granted on or before ``on`` and not revoked by then."""
-        granted = self.approved_date is not None and self.approved_date <= on
-        return granted and (self.revoked_date is None or self.revoked_date > on)
+        """Whether the approval holds on ``on`` (granted by then, not revoked)."""
+        return GI_USERS.lifecycle_rule.holds(self, on)
+
+
+GI_PRODUCTS = Entity(
+    name="gi_products",
+    record_type=GIProduct,
+    key=("gi_id",),
+    label="GI product",
+    label_zh="地理标志产品",
+    lifecycle=Lifecycle(state="in_force", start="protected_date", ends=(End("lapse_date"),)),
+    dated_by="protected_date",
+)
+"""GI products: in force (protected) from announcement until revoked."""
+
+GI_USERS = Entity(
+    name="gi_users",
+    record_type=GIUser,
+    key=("gi_ref", "user_id"),
+    label="GI label user",
+    label_zh="地理标志专用标志使用企业",
+    lifecycle=Lifecycle(state="approved", start="approved_date", ends=(End("revoked_date"),)),
+    dated_by="approved_date",
+)
+"""GI label users: approved from the approval date until revoked."""

@@ -1,21 +1,16 @@
-"""Parties: enterprises, universities, institutes, banks, insurers, people, ..."""
+"""Parties (:data:`PARTIES`): enterprises, universities, institutes, banks, insurers, people."""
 
 from __future__ import annotations
 
 import attrs
 
-from ipledger.codes import parse_credit_code
+from ipledger.model._columns import column, convert_dependent
+from ipledger.model._entity import Entity
 from ipledger.model._enums import EnterpriseSize, PartyKind
-from ipledger.model._validators import non_blank, optional_region_code
 
-__all__ = ["Party"]
+__all__ = ["PARTIES", "Party"]
 
 _SME = frozenset({EnterpriseSize.MICRO, EnterpriseSize.SMALL, EnterpriseSize.MEDIUM})
-
-
-def _id_fits_kind(instance: Party, _attribute: attrs.Attribute[str], value: str) -> None:
-    if instance.kind is not None and instance.kind is not PartyKind.INDIVIDUAL:
-        parse_credit_code(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -23,26 +18,40 @@ class Party:
     """A holder, pledgor, pledgee, insured party, respondent, ...
 
     ``party_id`` is the unified social credit code for an organisation (check character
-    verified) and any stable id for a person.
+    verified, upper case) and any stable id for a person.
 
     Examples:
         >>> Party(party_id="91440700MA4UN9WJ3T", name="江门某某科技有限公司",
         ...       kind=PartyKind.ENTERPRISE, size=EnterpriseSize.SMALL).is_sme
         True
+        >>> Party(party_id="91440700ma4un9wj3t", name="江门某某科技有限公司").party_id
+        '91440700MA4UN9WJ3T'
     """
 
-    party_id: str = attrs.field(validator=[non_blank, _id_fits_kind])
-    name: str = attrs.field(validator=non_blank)
-    kind: PartyKind | None = attrs.field(
-        default=None, converter=attrs.converters.optional(PartyKind)
+    party_id: str = column("party_id", "统一社会信用代码", depends_on="kind")
+    name: str = column("text", "名称", synonyms=("企业名称",))
+    kind: PartyKind | None = column("enum", "主体类型", default=None, vocabulary=PartyKind)
+    region_code: str | None = column("region", "行政区划代码", default=None)
+    size: EnterpriseSize | None = column(
+        "enum", "企业规模", default=None, vocabulary=EnterpriseSize
     )
-    region_code: str | None = attrs.field(default=None, validator=optional_region_code)
-    size: EnterpriseSize | None = attrs.field(
-        default=None, converter=attrs.converters.optional(EnterpriseSize)
-    )
-    designations: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    designations: tuple[str, ...] = column("list", "称号")
+
+    def __attrs_post_init__(self) -> None:
+        convert_dependent(self, "party_id")
 
     @property
     def is_sme(self) -> bool:
         """Whether the party is a micro, small or medium enterprise (中小微企业)."""
         return self.size in _SME
+
+
+PARTIES = Entity(
+    name="parties",
+    record_type=Party,
+    key=("party_id",),
+    label="party",
+    label_zh="主体",
+    counts_for_region=False,
+)
+"""Parties, keyed by party_id (the credit code of an organisation)."""

@@ -1,4 +1,5 @@
-"""Administrative regions, their population, and the targets governments set for them."""
+"""Administrative regions (:data:`REGIONS`), their population (:data:`POPULATION`), and the
+targets governments set for them (:data:`TARGETS`)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from decimal import Decimal
 
 import attrs
 
+from ipledger.model._columns import column
+from ipledger.model._entity import Entity
 from ipledger.model._enums import RegionLevel
-from ipledger.model._validators import non_blank, optional_region_code, region_code
 
-__all__ = ["Population", "Region", "Target"]
+__all__ = ["POPULATION", "REGIONS", "TARGETS", "Population", "Region", "Target"]
 
 
 @attrs.frozen(kw_only=True)
@@ -21,21 +23,19 @@ class Region:
         Region(code='440700', name='江门市', level=<RegionLevel.CITY: 'city'>, parent_code='440000')
     """
 
-    code: str = attrs.field(validator=region_code)
-    name: str = attrs.field(validator=non_blank)
-    level: RegionLevel | None = attrs.field(
-        default=None, converter=attrs.converters.optional(RegionLevel)
-    )
-    parent_code: str | None = attrs.field(default=None, validator=optional_region_code)
+    code: str = column("new_region", "行政区划代码")
+    name: str = column("text", "名称")
+    level: RegionLevel | None = column("enum", "级别", default=None, vocabulary=RegionLevel)
+    parent_code: str | None = column("region", "上级代码", default=None)
 
 
 @attrs.frozen(kw_only=True)
 class Population:
     """Year-end resident population (常住人口) of a region, the divisor of per-10k indicators."""
 
-    region_code: str = attrs.field(validator=region_code)
-    year: int = attrs.field(validator=[attrs.validators.ge(1900), attrs.validators.le(2200)])
-    population: int = attrs.field(validator=attrs.validators.ge(0))
+    region_code: str = column("region", "行政区划代码")
+    year: int = column("int", "年份", bounds=(1900, 2200))
+    population: int = column("int", "常住人口", bounds=(0, 2**62))
 
 
 @attrs.frozen(kw_only=True)
@@ -46,7 +46,36 @@ class Target:
     ``target`` a number in the indicator's unit.
     """
 
-    region_code: str = attrs.field(validator=region_code)
-    indicator: str = attrs.field(validator=non_blank)
-    period: str = attrs.field(validator=non_blank)
-    target: Decimal = attrs.field(validator=attrs.validators.instance_of(Decimal))
+    region_code: str = column("region", "行政区划代码")
+    indicator: str = column("indicator", "指标")
+    period: str = column("text", "期间")
+    target: Decimal = column("number", "目标值")
+
+
+REGIONS = Entity(
+    name="regions",
+    record_type=Region,
+    key=("code",),
+    label="region",
+    label_zh="行政区划",
+    region_column=None,
+)
+"""A ledger's own regions, added to or overriding the built-in GB/T 2260 table."""
+
+POPULATION = Entity(
+    name="population",
+    record_type=Population,
+    key=("region_code", "year"),
+    label="population",
+    label_zh="常住人口",
+)
+"""Year-end resident population by region and year."""
+
+TARGETS = Entity(
+    name="targets",
+    record_type=Target,
+    key=("region_code", "indicator", "period"),
+    label="target",
+    label_zh="目标",
+)
+"""Targets by region, indicator and period."""

@@ -1,4 +1,4 @@
-"""Trademarks, including collective and certification marks and GI marks."""
+"""Trademarks, including collective and certification marks and GI marks (:data:`TRADEMARKS`)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,12 @@ import datetime as dt
 
 import attrs
 
-from ipledger.codes import parse_trademark_number
+from ipledger.model._columns import column
+from ipledger.model._entity import Entity
 from ipledger.model._enums import TrademarkKind
-from ipledger.model._validators import date_field, optional_region_code
+from ipledger.model._lifecycle import End, Lifecycle
 
-__all__ = ["Trademark"]
-
-
-def _nice_classes(values: object) -> tuple[int, ...]:
-    classes = tuple(int(v) for v in values)  # type: ignore[attr-defined]
-    bad = [c for c in classes if not 1 <= c <= 45]
-    if bad:
-        raise ValueError(f"Nice classes are 1..45, not {bad}")
-    return classes
+__all__ = ["TRADEMARKS", "Trademark"]
 
 
 @attrs.frozen(kw_only=True)
@@ -26,7 +19,9 @@ class Trademark:
     """A registered trademark (注册商标).
 
     A GI mark (地理标志商标) is a collective or certification mark with
-    ``geographical_indication`` set.
+    ``geographical_indication`` set. In force from its registration date until its lapse date
+    (cancelled, invalidated, not renewed) or past ``expiry_date``, the last day of its
+    registered term (专用权期限, when known; a renewal moves it).
 
     Examples:
         >>> tm = Trademark(registration_no="12345678", kind=TrademarkKind.CERTIFICATION,
@@ -35,18 +30,33 @@ class Trademark:
         (True, True)
     """
 
-    registration_no: str = attrs.field(converter=parse_trademark_number)
-    mark: str | None = None
-    nice_classes: tuple[int, ...] = attrs.field(default=(), converter=_nice_classes)
-    kind: TrademarkKind = attrs.field(default=TrademarkKind.ORDINARY, converter=TrademarkKind)
-    geographical_indication: bool = False
-    holder_id: str | None = None
-    holder_name: str | None = None
-    region_code: str | None = attrs.field(default=None, validator=optional_region_code)
-    application_date: dt.date | None = date_field()
-    registration_date: dt.date | None = date_field(not_before=("application_date",))
-    lapse_date: dt.date | None = date_field(not_before=("registration_date",))
-    well_known_date: dt.date | None = date_field(not_before=("registration_date",))
+    registration_no: str = column("trademark_number", "注册号", synonyms=("商标注册号",))
+    mark: str | None = column("text", "商标名称", default=None)
+    nice_classes: tuple[int, ...] = column("nice_classes", "类别", synonyms=("国际分类",))
+    kind: TrademarkKind = column(
+        "enum", "商标类型", default=TrademarkKind.ORDINARY, vocabulary=TrademarkKind
+    )
+    geographical_indication: bool = column("bool", "地理标志")
+    holder_id: str | None = column("party_ref", "注册人代码", default=None)
+    holder_name: str | None = column("text", "注册人", default=None)
+    region_code: str | None = column("region", "行政区划代码", default=None)
+    application_date: dt.date | None = column("date", "申请日", default=None)
+    registration_date: dt.date | None = column(
+        "date", "注册日", default=None, not_before=("application_date",), synonyms=("注册日期",)
+    )
+    lapse_date: dt.date | None = column(
+        "date", "失效日", default=None, not_before=("registration_date",)
+    )
+    well_known_date: dt.date | None = column(
+        "date", "驰名商标认定日", default=None, not_before=("registration_date",)
+    )
+    expiry_date: dt.date | None = column(
+        "date",
+        "专用期结束日期",
+        default=None,
+        not_before=("registration_date",),
+        synonyms=("专用权期限截止日",),
+    )
 
     @property
     def is_gi_mark(self) -> bool:
@@ -54,6 +64,24 @@ class Trademark:
         return self.geographical_indication and self.kind is not TrademarkKind.ORDINARY
 
     def in_force(self, on: dt.date) -> bool:
-        """Whether the mark was registered on or before ``on`` and not lapsed by then."""
-        registered = self.registration_date is not None and self.registration_date <= on
-        return registered and (self.lapse_date is None or self.lapse_date > on)
+        """Whether the mark is in force on ``on``: :data:`TRADEMARKS` ``.lifecycle``."""
+        return TRADEMARKS.lifecycle_rule.holds(self, on)
+
+
+TRADEMARKS = Entity(
+    name="trademarks",
+    record_type=Trademark,
+    key=("registration_no",),
+    label="trademark",
+    label_zh="商标",
+    lifecycle=Lifecycle(
+        state="in_force",
+        start="registration_date",
+        ends=(End("lapse_date"), End("expiry_date", inclusive=True)),
+    ),
+    right_type="trademark",
+    partition=("application_year", "application_date"),
+    dated_by="registration_date",
+)
+"""The trademarks entity: keyed by registration number; in force from registration until lapse
+or the end of the registered term; moved between regions by assignments."""

@@ -7,17 +7,20 @@ period (a part larger than its whole, parts that do not add up to their total).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 import attrs
 import duckdb
 import pyarrow as pa
 
+from ipledger._sql import literal as _lit
 from ipledger.codes._text import FULLWIDTH, HALFWIDTH
 from ipledger.errors import ValidationError
 from ipledger.ledger import Ledger, Moment
-from ipledger.ledger._high_value import moment_sql, right_number_sql
+from ipledger.ledger._high_value import moment_sql
+from ipledger.ledger._holdings import right_number_sql
+from ipledger.model import DOMAIN, PATENTS, TRADEMARKS, Domain
 from ipledger.stats._catalog import CATALOG
 from ipledger.stats._compute import compute_values, store_of
 from ipledger.stats._periods import Period, parse_period
@@ -56,19 +59,17 @@ class CheckFinding:
 @attrs.frozen(kw_only=True)
 class Check:
     """A data check: its name, what it finds, and its SQL (rows of entity, key, message; the
-    moment is the ``{t}`` placeholder, replaced as text: the SQL may hold other braces)."""
+    moment is the ``{t}`` placeholder, replaced as text: the SQL may hold other braces). A
+    check over every entity builds its template from the ledger's :class:`Domain`."""
 
     name: str
     description: str
-    template: str = attrs.field(repr=False)
+    template: str | Callable[[Domain], str] = attrs.field(repr=False)
 
-    def sql(self, moment: str) -> str:
+    def sql(self, moment: str, domain: Domain = DOMAIN) -> str:
         """The check's query as known at ``moment`` (a SQL timestamp literal)."""
-        return self.template.replace("{t}", moment)
-
-
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+        template = self.template if isinstance(self.template, str) else self.template(domain)
+        return template.replace("{t}", moment)
 
 
 _NORMALISED_NAME = (
@@ -79,37 +80,34 @@ _PLEDGED = (
     f"(SELECT pledge_id, registered_date, term_end, {right_number_sql('written')} AS right_no"
     " FROM (SELECT *, unnest(rights) AS written FROM pledges_at({t})))"
 )
-_PATENT_END = (
-    "least(p.lapse_date, CAST(p.filing_date + to_years(CASE"
-    " WHEN p.kind = 'invention' THEN 20 WHEN p.kind = 'utility_model' THEN 10"
-    " WHEN p.filing_date >= DATE '2021-06-01' THEN 15 ELSE 10 END) AS DATE))"
-)
-_REGION_ENTITIES = {
-    "patents": "application_no",
-    "trademarks": "registration_no",
-    "gi_products": "gi_id",
-    "gi_users": "gi_ref || ' / ' || user_id",
-    "pledges": "pledge_id",
-    "insurance": "policy_no",
-    "cases": "case_no",
-    "population": "region_code || ' / ' || CAST(year AS VARCHAR)",
-    "targets": "indicator || ' / ' || period",
-}
+_PATENT_END = PATENTS.lifecycle_rule.end_sql("p")
+"""The first day a patent is no longer in force: lapse or the end of its statutory term."""
+_TRADEMARK_END = TRADEMARKS.lifecycle_rule.end_sql("m")
+"""The first day a trademark is no longer in force: lapse or past its registered term."""
 
 
-def _unknown_regions() -> str:
+def _located(domain: Domain) -> list[tuple[str, str, str]]:
+    """(entity, region column, key text SQL) of every entity whose rows count for a region."""
+    return [
+        (e.name, e.region_column, e.key_text_sql("x"))
+        for e in domain.entities.values()
+        if e.region_column is not None and e.counts_for_region
+    ]
+
+
+def _unknown_regions(domain: Domain) -> str:
     parts = [
         f"""
-        SELECT '{entity}' AS entity, x.region_code AS key,
+        SELECT '{entity}' AS entity, x.{column} AS key,
                CAST(count(*) AS VARCHAR) || ' row(s) with this region code, which is not in '
                || 'the region table: they count for no region (e.g. '
                || min({key}) || ')' AS message
         FROM {entity}_at({{t}}) x
-        WHERE x.region_code IS NOT NULL
-          AND x.region_code NOT IN (SELECT code FROM all_regions_at({{t}}))
-        GROUP BY x.region_code
+        WHERE x.{column} IS NOT NULL
+          AND x.{column} NOT IN (SELECT code FROM all_regions_at({{t}}))
+        GROUP BY x.{column}
         """
-        for entity, key in _REGION_ENTITIES.items()
+        for entity, column, key in _located(domain)
     ]
     parts.append(
         """
@@ -125,59 +123,63 @@ def _unknown_regions() -> str:
     return " UNION ALL ".join(parts)
 
 
-def _no_region() -> str:
+def _no_region(domain: Domain) -> str:
     return " UNION ALL ".join(
         f"""
         SELECT '{entity}', '(none)', CAST(count(*) AS VARCHAR)
                || ' row(s) without a region code: they count for no region (e.g. '
                || min({key}) || ')'
-        FROM {entity}_at({{t}}) WHERE region_code IS NULL HAVING count(*) > 0
+        FROM {entity}_at({{t}}) x WHERE x.{column} IS NULL HAVING count(*) > 0
         """
-        for entity, key in _REGION_ENTITIES.items()
-        if entity not in ("population", "targets")
+        for entity, column, key in _located(domain)
+        if column not in domain.entity(entity).key  # a key column is never blank
     )
 
 
 _CHECK_LIST = [
     Check(
         name="pledge_outlives_right",
-        description="A pledge whose term ends after the pledged right ends: the patent's "
-        "lapse date or its statutory expiry (20 years from filing for inventions, 10 for "
-        "utility models, 15 for designs filed from 2021-06-01 and 10 before), or the "
-        "trademark's lapse date.",
+        description="A pledge still running on or after the day its pledged right is no "
+        "longer in force: the patent's lapse date or the end of its statutory term (20 years "
+        "from filing for inventions, 10 for utility models, 15 for designs filed from "
+        "2021-06-01 and 10 before, plus any term compensation), or the trademark's lapse "
+        "date or the end of its registered term.",
         template=f"""
             SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
-                   'term ends ' || CAST(x.term_end AS VARCHAR) || ' after the patent ends '
-                   || CAST({_PATENT_END} AS VARCHAR)
+                   'term ends ' || CAST(x.term_end AS VARCHAR) || ' but the patent is not in '
+                   || 'force from ' || CAST({_PATENT_END} AS VARCHAR)
             FROM {_PLEDGED} x
             JOIN patents_at({{t}}) p ON p.application_no = x.right_no
-            WHERE x.term_end > {_PATENT_END}
+            WHERE x.term_end >= {_PATENT_END}
             UNION ALL
             SELECT 'pledges', x.pledge_id || ' / ' || m.registration_no,
                    'term ends ' || CAST(x.term_end AS VARCHAR)
-                   || ' after the trademark lapsed ' || CAST(m.lapse_date AS VARCHAR)
+                   || ' but the trademark is not in force from '
+                   || CAST({_TRADEMARK_END} AS VARCHAR)
             FROM {_PLEDGED} x
             JOIN trademarks_at({{t}}) m ON m.registration_no = x.right_no
-            WHERE x.term_end > m.lapse_date
+            WHERE x.term_end >= {_TRADEMARK_END}
         """,
     ),
     Check(
         name="pledged_while_lapsed",
-        description="A right pledged on or after the date it lapsed.",
+        description="A right pledged on or after the day it was no longer in force (lapsed, "
+        "or past its statutory or registered term).",
         template=f"""
             SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
                    'registered ' || CAST(x.registered_date AS VARCHAR)
-                   || ' but the patent lapsed ' || CAST(p.lapse_date AS VARCHAR)
+                   || ' but the patent is not in force from ' || CAST({_PATENT_END} AS VARCHAR)
             FROM {_PLEDGED} x
             JOIN patents_at({{t}}) p ON p.application_no = x.right_no
-            WHERE x.registered_date >= p.lapse_date
+            WHERE x.registered_date >= {_PATENT_END}
             UNION ALL
             SELECT 'pledges', x.pledge_id || ' / ' || m.registration_no,
                    'registered ' || CAST(x.registered_date AS VARCHAR)
-                   || ' but the trademark lapsed ' || CAST(m.lapse_date AS VARCHAR)
+                   || ' but the trademark is not in force from '
+                   || CAST({_TRADEMARK_END} AS VARCHAR)
             FROM {_PLEDGED} x
             JOIN trademarks_at({{t}}) m ON m.registration_no = x.right_no
-            WHERE x.registered_date >= m.lapse_date
+            WHERE x.registered_date >= {_TRADEMARK_END}
         """,
     ),
     Check(
@@ -240,12 +242,12 @@ _CHECK_LIST = [
         name="unknown_region",
         description="Rows whose region code is not in the region table (built-in GB/T 2260 "
         "plus the ledger's regions): they count for no region.",
-        template=_unknown_regions(),
+        template=_unknown_regions,
     ),
     Check(
         name="no_region",
         description="Rows without a region code: they count for no region.",
-        template=_no_region(),
+        template=_no_region,
     ),
     Check(
         name="assignment_without_region",
@@ -365,16 +367,10 @@ def _target_findings(cur: duckdb.DuckDBPyConnection, moment: str) -> list[CheckF
 
 
 def _latest_year(ledger: Ledger, moment: str) -> int | None:
-    dated = {
-        "patents": "filing_date",
-        "trademarks": "registration_date",
-        "pledges": "registered_date",
-        "insurance": "start_date",
-        "cases": "opened_date",
-    }
     union = " UNION ALL ".join(
-        f"SELECT max(year({column})) AS y FROM {entity}_at({moment})"
-        for entity, column in dated.items()
+        f"SELECT max(year({e.dated_by})) AS y FROM {e.name}_at({moment})"
+        for e in ledger.domain.entities.values()
+        if e.dated_by is not None
     )
     year = ledger.sql(f"SELECT max(y) AS y FROM ({union})").column(0)[0].as_py()
     return None if year is None else int(year)
@@ -403,7 +399,8 @@ def run_checks(
     cur = store_of(ledger).cursor().cursor()
     try:
         for check in CHECKS.values():
-            rows = cur.sql(f"SELECT * FROM ({check.sql(moment)}) ORDER BY ALL").fetchall()
+            query = check.sql(moment, ledger.domain)
+            rows = cur.sql(f"SELECT * FROM ({query}) ORDER BY ALL").fetchall()
             findings += [
                 CheckFinding(check=check.name, entity=str(e), key=str(k), message=str(m))
                 for e, k, m in rows

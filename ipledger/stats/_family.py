@@ -31,7 +31,7 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["Family", "RollUp", "SqlContext", "in_period_sql", "rolled_up_sql", "stock_sql"]
+__all__ = ["Family", "RollUp", "SqlContext", "in_period_sql", "rolled_up_sql"]
 
 RollUp = Literal["sum", "distinct", "median", "rolled"]
 
@@ -95,10 +95,3 @@ def in_period_sql(date: str, periods: str = "p") -> str:
         f"year({date}) = {periods}.year"
         f" AND month({date}) BETWEEN {periods}.first_month AND {periods}.last_month"
     )
-
-
-def stock_sql(start: str, end: str, periods: str = "p") -> str:
-    """SQL join condition: something that began on ``start`` and ended on ``end`` (NULL: not
-    ended) is in force on the period's last day."""
-    on = f"{periods}.end_date"
-    return f"{start} <= {on} AND ({end} IS NULL OR {end} > {on})"

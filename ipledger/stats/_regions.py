@@ -30,7 +30,9 @@ from __future__ import annotations
 import duckdb
 
 from ipledger.codes._regions import HK_MACAO_TAIWAN
-from ipledger.ledger._high_value import right_number_sql
+from ipledger.ledger._holdings import held_region_sql as _held_region_sql
+from ipledger.ledger._holdings import holdings_sql
+from ipledger.model import ENTITIES, Entity
 
 __all__ = [
     "RIGHTS",
@@ -41,8 +43,8 @@ __all__ = [
     "region_in_use_sql",
 ]
 
-RIGHTS = {"patent": ("patents", "application_no"), "trademark": ("trademarks", "registration_no")}
-"""Right type -> (entity table, key column)."""
+RIGHTS = {e.right_type: (e.name, e.key[0]) for e in ENTITIES.values() if e.right_type}
+"""Right type -> (entity table, key column), from the entities that declare a right type."""
 
 _LEVEL = (
     "coalesce(level, CASE WHEN code LIKE '__0000' THEN 'province'"
@@ -95,42 +97,30 @@ def prepare_regions(cur: duckdb.DuckDBPyConnection, moment: str) -> None:
     )
 
 
-def prepare_holdings(cur: duckdb.DuckDBPyConnection, moment: str) -> None:
-    """Create ``_ipl_held_patent`` and ``_ipl_held_trademark`` as known at ``moment``.
+def _right(right_type: str) -> Entity:
+    """The right entity (patents, trademarks) that assignments of ``right_type`` move."""
+    for candidate in ENTITIES.values():
+        if candidate.right_type == right_type:
+            return candidate
+    raise KeyError(right_type)
 
-    Only the assignments are read: before its first assignment a right is in its own
-    ``region_code``, which :func:`held_region_sql` falls back to, so the (large) right tables
-    are not scanned here. Assignments on the same day are ordered by when they were recorded.
-    """
+
+def prepare_holdings(cur: duckdb.DuckDBPyConnection, moment: str) -> None:
+    """Create ``_ipl_held_patent`` and ``_ipl_held_trademark`` as known at ``moment``: the
+    rows of :func:`ipledger.ledger._holdings.holdings_sql` (the one definition of where a
+    right was held), kept for the families' many joins."""
     for right_type in RIGHTS:
         cur.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE _ipl_held_{right_type} AS
-            SELECT no, since,
-                   lead(since, 1, DATE '9999-12-31')
-                       OVER (PARTITION BY no ORDER BY since, recorded_at, region_code) AS until,
-                   region_code
-            FROM (
-                SELECT {right_number_sql("right_no")} AS no, date AS since,
-                       to_region_code AS region_code, recorded_at
-                FROM transfers_at({moment})
-                WHERE kind = 'assignment' AND right_type = '{right_type}'
-                  AND to_region_code IS NOT NULL
-            )
-            """
+            f"CREATE OR REPLACE TEMP TABLE _ipl_held_{right_type} AS"
+            f" {holdings_sql(_right(right_type), moment)}"
         )
 
 
 def held_region_sql(right_type: str, alias: str, on: str) -> tuple[str, str]:
     """(LEFT JOIN clause, region expression) giving the region the right of row ``alias``
-    was held in on the date expression ``on``."""
-    _, key = RIGHTS[right_type]
-    held = f"h_{alias}"
-    join = (
-        f"LEFT JOIN _ipl_held_{right_type} {held} ON {held}.no = {alias}.{key}"
-        f" AND {on} >= {held}.since AND {on} < {held}.until"
-    )
-    return join, f"coalesce({held}.region_code, {alias}.region_code)"
+    was held in on the date expression ``on`` (:func:`ipledger.ledger._holdings.held_region_sql`
+    over the prepared ``_ipl_held_<right_type>``)."""
+    return _held_region_sql(_right(right_type), alias, on, f"_ipl_held_{right_type}")
 
 
 def held_stock_sql(right_type: str, source: str, condition: str, measures: dict[str, str]) -> str:
@@ -155,12 +145,13 @@ def held_stock_sql(right_type: str, source: str, condition: str, measures: dict[
         UNION ALL
         SELECT period, region_code, {moved}
         FROM (
-            SELECT p.label AS period, unnest([h.region_code, x.region_code]) AS region_code,
+            SELECT p.label AS period, unnest([h.held_region_code, x.region_code]) AS region_code,
                    unnest([1, -1]) AS sign, {flags}
             FROM _ipl_held_{right_type} h
-            JOIN {source} x ON x.{key} = h.no
-            JOIN _ipl_p p ON p.end_date >= h.since AND p.end_date < h.until AND {condition}
-            WHERE h.region_code IS DISTINCT FROM x.region_code
+            JOIN {source} x ON x.{key} = h.held_no
+            JOIN _ipl_p p ON p.end_date >= h.held_since AND p.end_date < h.held_until
+                          AND {condition}
+            WHERE h.held_region_code IS DISTINCT FROM x.region_code
         )
         GROUP BY ALL
     """

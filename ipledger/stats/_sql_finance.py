@@ -7,7 +7,8 @@ have no binary rounding noise.
 
 from __future__ import annotations
 
-from ipledger.stats._family import Family, SqlContext, in_period_sql, stock_sql
+from ipledger.model import PLEDGES as PLEDGE_ENTITY
+from ipledger.stats._family import Family, SqlContext, in_period_sql
 
 __all__ = [
     "INSURANCE",
@@ -58,12 +59,12 @@ registrations; SMEs by the pledgor's ``parties.size``."""
 
 
 def _outstanding(ctx: SqlContext) -> str:
-    released = stock_sql("x.registered_date", "x.released_date")
+    outstanding = PLEDGE_ENTITY.lifecycle_rule.holds_sql("p.end_date", alias="x")
     return f"""
         SELECT 'pledge_outstanding_amount' AS indicator, p.label AS period, x.region_code,
                CAST(sum(x.amount) AS {_MONEY}) AS value
         FROM pledges_at({ctx.moment}) x
-        JOIN _ipl_p p ON {released} AND (x.term_end IS NULL OR x.term_end >= p.end_date)
+        JOIN _ipl_p p ON {outstanding}
         GROUP BY ALL
     """
 

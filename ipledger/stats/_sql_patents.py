@@ -8,12 +8,9 @@ application, the grant date for a grant, the period's last day for the stock
 
 from __future__ import annotations
 
-from ipledger.ledger._high_value import (
-    criteria_sql,
-    high_value_source_sql,
-    right_number_sql,
-    valid_on_sql,
-)
+from ipledger.ledger._high_value import criteria_sql, high_value_source_sql
+from ipledger.ledger._holdings import right_number_sql
+from ipledger.model import PATENTS
 from ipledger.stats._family import Family, SqlContext, in_period_sql
 from ipledger.stats._regions import held_region_sql, held_stock_sql
 
@@ -52,7 +49,7 @@ def _stock(ctx: SqlContext) -> str:
     leaf = held_stock_sql(
         "patent",
         source,
-        valid_on_sql("p.end_date"),
+        PATENTS.lifecycle_rule.holds_sql("p.end_date", alias="x"),
         {"valid": "true", "high_value": high_value},
     )
     return f"""

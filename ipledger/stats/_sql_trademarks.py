@@ -3,7 +3,10 @@ well-known, GI marks), GI products and GI label users."""
 
 from __future__ import annotations
 
-from ipledger.stats._family import Family, SqlContext, in_period_sql, stock_sql
+from ipledger.model import GI_PRODUCTS as GI_PRODUCT_ENTITY
+from ipledger.model import GI_USERS as GI_USER_ENTITY
+from ipledger.model import TRADEMARKS
+from ipledger.stats._family import Family, SqlContext, in_period_sql
 from ipledger.stats._regions import held_region_sql, held_stock_sql
 
 __all__ = ["GI_PRODUCTS", "GI_USERS", "TRADEMARK_REGISTRATIONS", "TRADEMARK_STOCK"]
@@ -30,7 +33,7 @@ def _stock(ctx: SqlContext) -> str:
     leaf = held_stock_sql(
         "trademark",
         f"trademarks_at({ctx.moment})",
-        stock_sql("x.registration_date", "x.lapse_date"),
+        TRADEMARKS.lifecycle_rule.holds_sql("p.end_date", alias="x"),
         {
             "valid": "true",
             "well_known": "x.well_known_date <= p.end_date",
@@ -59,7 +62,7 @@ def _gi_products(ctx: SqlContext) -> str:
     return f"""
         SELECT 'gi_products' AS indicator, p.label AS period, x.region_code, count(*) AS value
         FROM gi_products_at({ctx.moment}) x
-        JOIN _ipl_p p ON {stock_sql("x.protected_date", "x.lapse_date")}
+        JOIN _ipl_p p ON {GI_PRODUCT_ENTITY.lifecycle_rule.holds_sql("p.end_date", alias="x")}
         GROUP BY ALL
     """
 
@@ -72,7 +75,7 @@ def _gi_users(ctx: SqlContext) -> str:
     return f"""
         SELECT 'gi_users' AS indicator, p.label AS period, x.region_code, x.user_id AS item
         FROM gi_users_at({ctx.moment}) x
-        JOIN _ipl_p p ON {stock_sql("x.approved_date", "x.revoked_date")}
+        JOIN _ipl_p p ON {GI_USER_ENTITY.lifecycle_rule.holds_sql("p.end_date", alias="x")}
     """
 
 

@@ -19,12 +19,12 @@ import attrs
 import duckdb
 import pyarrow as pa
 
+from ipledger._sql import quote as _q
 from ipledger.errors import ValidationError
 from ipledger.model import Entity
+from ipledger.store._views import HISTORY_COLUMNS
 
 __all__ = ["WriteCounts", "write_versions"]
-
-HISTORY_COLUMNS = ("recorded_at", "superseded_at", "source")
 
 
 @attrs.frozen
@@ -46,10 +46,6 @@ class WriteCounts:
     def written(self) -> int:
         """Rows that wrote a version (new or updated)."""
         return self.inserted + self.updated
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, tuple[str, str | None]]:

@@ -1,4 +1,5 @@
-"""Numbered SQL migrations (``schemas/sql/NNN_name.sql``), applied in order on open."""
+"""Numbered SQL migrations (``schemas/sql/NNN_name.sql``), applied in order on open, then the
+migrations of the domain's extensions, then the views every entity table gets."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import attrs
 import duckdb
 
 from ipledger.errors import SchemaVersionError
+from ipledger.model import Domain
 from ipledger.store._resources import schemas_root
+from ipledger.store._views import create_views
 
 __all__ = [
     "Migration",
@@ -62,29 +65,83 @@ def file_schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def apply_migrations(con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool) -> int:
-    """Bring the ledger file to the library's schema version; return the version it is at.
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
-    Each migration runs in its own transaction with the version bump, so a crash leaves the
-    file at the previous version, never half-way. A file from a newer ipledger, or an older
-    file opened read-only (it cannot be upgraded), raises :class:`SchemaVersionError`.
+
+def _run_migration(
+    con: duckdb.DuckDBPyConnection, sql: str, bump: list[tuple[str, list[object]]]
+) -> None:
+    """One migration in its own transaction with its bookkeeping: a crash leaves the file at
+    the previous version, never half-way."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(sql)
+        for statement, params in bump:
+            con.execute(statement, params)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _extension_versions(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    rows = con.execute(
+        "SELECT key, value FROM meta WHERE starts_with(key, 'extension:')"
+    ).fetchall()
+    return {str(k).removeprefix("extension:"): int(v) for k, v in rows}
+
+
+def apply_migrations(
+    con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool, domain: Domain
+) -> int:
+    """Bring the ledger file to the library's schema version and the domain's extensions to
+    theirs; create the views of entity tables that lack them; return the schema version.
+
+    A file from a newer ipledger, or an older file opened read-only (it cannot be upgraded),
+    raises :class:`SchemaVersionError`.
     """
     current = file_schema_version(con)
     newest = library_schema_version()
     if current > newest or (read_only and current < newest):
         raise SchemaVersionError(path, current, newest)
     for migration in migrations()[current:]:
+        _run_migration(
+            con,
+            migration.sql,
+            [
+                (
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                    [str(migration.version)],
+                ),
+                (
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    [migration.version, migration.name, _utc_now()],
+                ),
+            ],
+        )
+    applied = _extension_versions(con)
+    for extension in domain.extensions:
+        done = applied.get(extension.name, 0)
+        if read_only and done < len(extension.migrations):
+            raise SchemaVersionError(
+                f"{path} (extension {extension.name})", done, len(extension.migrations)
+            )
+        for number, sql in enumerate(extension.migrations[done:], start=done + 1):
+            _run_migration(
+                con,
+                sql,
+                [
+                    (
+                        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                        [f"extension:{extension.name}", str(number)],
+                    )
+                ],
+            )
+    if not read_only:
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(migration.sql)
-            con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                [str(migration.version)],
-            )
-            con.execute(
-                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                [migration.version, migration.name, dt.datetime.now(dt.UTC).replace(tzinfo=None)],
-            )
+            create_views(con, domain.entities.values())
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

@@ -13,10 +13,12 @@ import duckdb
 import pyarrow as pa
 
 from ipledger.errors import ConcurrencyError, IpledgerError
-from ipledger.model import Entity
+from ipledger.model import DOMAIN, Domain, Entity
 from ipledger.store._builtin import refresh_builtin_regions
+from ipledger.store._errors import database_error, translated
 from ipledger.store._history import WriteCounts, write_versions
 from ipledger.store._migrations import apply_migrations
+from ipledger.store._views import check_tables
 
 __all__ = ["Store", "utc_now"]
 
@@ -40,21 +42,36 @@ class Store:
 
     Each thread works through its own cursor (:meth:`cursor`), so one ``Store`` may be shared
     by the threads of a service. Opening applies pending migrations (never on a read-only
-    store) and loads the built-in region table.
+    store), loads the built-in region table and checks that every entity of the ``domain``
+    has its table with every declared column.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        path: str,
+        *,
+        read_only: bool,
+        domain: Domain = DOMAIN,
+    ) -> None:
         self._con = con
         self.path = path
         self.read_only = read_only
+        self.domain = domain
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._cursors_lock = threading.Lock()
         self._closed = False
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] = ":memory:", *, read_only: bool = False) -> Store:
-        """Open (creating if needed) the ledger at ``path``.
+    def open(
+        cls,
+        path: str | os.PathLike[str] = ":memory:",
+        *,
+        read_only: bool = False,
+        domain: Domain = DOMAIN,
+    ) -> Store:
+        """Open (creating if needed) the ledger at ``path``, for the entities of ``domain``.
 
         Raises :class:`~ipledger.errors.SchemaVersionError` for a file of a newer schema, and
         :class:`~ipledger.errors.ConcurrencyError` when another process holds its write lock.
@@ -69,13 +86,15 @@ class Store:
         except duckdb.Error as error:
             raise (_lock_error(name, error) or IpledgerError(f"{name}: {error}")) from error
         try:
-            apply_migrations(con, name, read_only=read_only)
-            if not read_only:
-                refresh_builtin_regions(con)
+            with translated(name):
+                apply_migrations(con, name, read_only=read_only, domain=domain)
+                if not read_only:
+                    refresh_builtin_regions(con)
+                check_tables(con, name, domain.entities.values())
         except BaseException:
             con.close()
             raise
-        return cls(con, name, read_only=read_only)
+        return cls(con, name, read_only=read_only, domain=domain)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """This thread's cursor on the database (made on first use, closed with the store)."""
@@ -111,23 +130,25 @@ class Store:
             finally:
                 self._local.depth = depth
             return
-        cur.execute("BEGIN TRANSACTION")
+        with translated(self.path):
+            cur.execute("BEGIN TRANSACTION")
         self._local.depth = 1
         try:
             yield cur
-        except BaseException:
+        except BaseException as error:
             self._local.depth = 0
-            cur.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):
+                cur.execute("ROLLBACK")
+            if isinstance(error, duckdb.Error):
+                raise database_error(error, self.path) from error
             raise
         self._local.depth = 0
         try:
             cur.execute("COMMIT")
-        except duckdb.TransactionException as error:
+        except duckdb.Error as error:
             with contextlib.suppress(duckdb.Error):
                 cur.execute("ROLLBACK")
-            raise ConcurrencyError(
-                self.path, f"write conflict, nothing written: {error}"
-            ) from error
+            raise database_error(error, self.path) from error
 
     def require_writable(self) -> None:
         """Raise :class:`~ipledger.errors.ConcurrencyError` if the store was opened read-only."""
@@ -135,9 +156,25 @@ class Store:
             raise ConcurrencyError(self.path, "the ledger was opened read-only")
 
     def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pa.Table:
-        """Run a query on this thread's cursor and return the result as an Arrow table."""
-        table: pa.Table = self.cursor().sql(query, params=params).to_arrow_table()
+        """Run a query on this thread's cursor and return the result as an Arrow table.
+
+        DuckDB's errors are raised as ipledger's (:class:`~ipledger.errors.QueryError` for a
+        query it refuses)."""
+        cursor = self.cursor()
+        with translated(self.path):
+            table: pa.Table = cursor.sql(query, params=params).to_arrow_table()
         return table
+
+    def reader(
+        self, query: str, params: Sequence[Any] | None, batch_size: int
+    ) -> pa.RecordBatchReader:
+        """Stream a query's result as Arrow record batches (errors as in :meth:`sql`)."""
+        cursor = self.cursor()
+        with translated(self.path):
+            reader: pa.RecordBatchReader = cursor.sql(query, params=params).to_arrow_reader(
+                batch_size
+            )
+        return reader
 
     def write(
         self,

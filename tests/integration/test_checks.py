@@ -85,11 +85,14 @@ def test_pledges_outliving_or_outside_the_rights_term(ledger):
     )
     ledger.pledges.upsert(
         [
-            pledge(
-                "A", D(2023, 1, 1), 1, term_end=D(2024, 1, 1), rights=[pn(1)]
-            ),  # expires 2024-01-01
+            # pn(1), filed 2004-01-01, is in force to 2023-12-31 and ends on 2024-01-01 (专利审查
+            # 指南: the term ends on the filing date's anniversary): A ends with it, A2 outlives
+            pledge("A", D(2023, 1, 1), 1, term_end=D(2023, 12, 31), rights=[pn(1)]),
+            pledge("A2", D(2023, 1, 1), 1, term_end=D(2024, 1, 1), rights=[pn(1)]),
             pledge("B", D(2023, 1, 1), 1, term_end=D(2025, 1, 2), rights=[pn(2, "2", 2015)]),
-            pledge("C", D(2023, 1, 1), 1, term_end=D(2037, 1, 1), rights=[pn(3, "3", 2022)]),
+            # a design filed 2022-01-01 has 15 years: in force to 2036-12-31
+            pledge("C", D(2023, 1, 1), 1, term_end=D(2036, 12, 31), rights=[pn(3, "3", 2022)]),
+            pledge("C2", D(2023, 1, 1), 1, term_end=D(2037, 1, 1), rights=[pn(3, "3", 2022)]),
             pledge("D", D(2022, 1, 1), 1, term_end=D(2023, 6, 1), rights=[pn(4)]),
             pledge("E", D(2023, 1, 1), 1, rights=[pn(4), "77"]),
             pledge("F", D(2023, 1, 1), 1, rights=[pn(5)]),
@@ -103,7 +106,9 @@ def test_pledges_outliving_or_outside_the_rights_term(ledger):
     )
     found = _by_check(run_checks(ledger, period="2023"))
     assert found["pledge_outlives_right"] == [
+        f"A2 / {pn(1)}",
         f"B / {pn(2, '2', 2015)}",
+        f"C2 / {pn(3, '3', 2022)}",
         f"D / {pn(4)}",
     ]
     assert found["pledged_while_lapsed"] == [f"E / {pn(4)}", "E / 77"]

@@ -80,7 +80,7 @@ def test_every_bad_patent_row_is_rejected_at_its_line(ledger, bad_patents):
     ]
     by_line = {r.line: r for r in result.rejects}
     assert by_line[3].value == wrong_check(OTHER)
-    assert by_line[5].reason == "grant_date is before filing_date"
+    assert by_line[5].reason == "is before filing_date 2023-05-01"
     assert by_line[5].value == "2023-04-30"
     assert "does not match" in by_line[6].reason
     assert "not a known region code" in by_line[7].reason

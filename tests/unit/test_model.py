@@ -50,7 +50,7 @@ def test_patent_bad_check_character_rejected():
 
 def test_patent_grant_before_filing_rejected():
     """The date-order rule on the field rejects a grant before filing."""
-    with pytest.raises(ValueError, match=r"grant_date .* is before filing_date"):
+    with pytest.raises(ValueError, match=r"grant_date: .* is before filing_date"):
         Patent(application_no="2023101234566", filing_date=D(2023, 5, 1), grant_date=D(2023, 4, 1))
 
 
@@ -79,7 +79,7 @@ def test_pledge_outstanding_boundaries():
 
 def test_negative_money_rejected():
     """Money is never negative."""
-    with pytest.raises(ValueError, match="non-negative"):
+    with pytest.raises(ValueError, match="money cannot be negative"):
         Pledge(pledge_id="Y1", registered_date=D(2023, 1, 1), amount=Decimal("-1"))
 
 
@@ -95,7 +95,7 @@ def test_case_types_deduplicated_and_required():
         case_no="C1", types=["patent_dispute", "patent_dispute", "other"], opened_date=D(2023, 1, 1)
     )
     assert c.types == (CaseType.PATENT_DISPUTE, CaseType.OTHER)
-    with pytest.raises(ValueError, match="at least one type"):
+    with pytest.raises(ValueError, match=r"types: .*required, but blank"):
         Case(case_no="C2", types=[], opened_date=D(2023, 1, 1))
 
 
@@ -141,7 +141,11 @@ dates = st.dates(min_value=D(1985, 1, 1), max_value=D(2100, 1, 1))
 
 
 @given(
-    amount=amounts, registered=dates, rights=st.lists(st.text(min_size=1, max_size=12), max_size=4)
+    amount=amounts,
+    registered=dates,
+    rights=st.lists(
+        st.text(st.characters(exclude_characters=";；、"), min_size=1, max_size=12), max_size=4
+    ),
 )
 def test_converter_round_trips_through_json(amount, registered, rights):
     """unstructure -> JSON text -> structure gives back an equal record."""
