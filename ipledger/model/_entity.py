@@ -40,9 +40,9 @@ class Entity:
     ``right_type`` marks a right that assignments (``transfers`` of that ``right_type``) move
     to the assignee's region; ``region_column`` is the column naming the region of a row, and
     ``counts_for_region`` whether figures count the row for it (``check`` lists the rows with
-    no known region); ``partition`` the Parquet export's partition column and the date it is the year of;
-    ``dated_by`` the date that places a record in a year; ``file_names`` other names its files
-    may start with (the Chinese name, as agencies save them).
+    no known region); ``partition`` the Parquet export's partition column and the date it is
+    the year of; ``dated_by`` the date that places a record in a year; ``file_names`` other
+    names its files may start with (the Chinese name, as agencies save them).
 
     Examples:
         >>> from ipledger.model import entity
