@@ -163,3 +163,116 @@ def patent_rows(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
         "award": draw(st.sampled_from(["", "none", "excellence", "silver", "gold", "Gold"])),
     }
     return canonical, row
+
+
+# -- a cell of any declared column: valid forms, near misses and garbage ---------------------
+
+_BLANKS = st.sampled_from(["", " ", "\u3000", "\t"])
+_SAFE_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=10)
+
+
+def _padded(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Text with blanks (also full-width ones) around it, sometimes."""
+    return st.tuples(_BLANKS, inner, _BLANKS).map(lambda t: t[0] + t[1] + t[2]) | inner
+
+
+def _region_codes() -> st.SearchStrategy[str]:
+    from ipledger.codes import builtin_regions
+
+    table = builtin_regions()
+    current = [
+        c
+        for c, to in zip(table["code"].to_pylist(), table["valid_to"].to_pylist(), strict=True)
+        if to is None
+    ]
+    retired = [
+        c
+        for c, s in zip(table["code"].to_pylist(), table["successor_code"].to_pylist(), strict=True)
+        if s is not None
+    ]
+    return (
+        st.sampled_from(current[:400])
+        | st.sampled_from(retired[:200])
+        | st.sampled_from(["999999", "44070", "44070a", "４４０７００"])
+    )
+
+
+def _trademark_numbers() -> st.SearchStrategy[str]:
+    return (
+        st.integers(1, 999_999_999).map(str)
+        | st.integers(1, 9_999_999).map(lambda n: f"G{n}")
+        | st.sampled_from(["12 345 678", "g1234567", "A123", "1234567890"])
+    )
+
+
+def _joined(items: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.tuples(items, st.sampled_from([";", "；", "、", " ; "])), max_size=4).map(
+        lambda parts: "".join(i + s for i, s in parts)
+    )
+
+
+def _money_cells() -> st.SearchStrategy[str]:
+    return (
+        money_texts().map(lambda t: t[0])
+        | st.decimals(min_value=-10, max_value=10**9, places=3, allow_nan=False).map(str)
+        | st.sampled_from(["-0", "1.500", "1.505", "abc", "1e5", "1,2,3", "0.001万"])
+    )
+
+
+def _int_cells(bounds: tuple[int, int] | None) -> st.SearchStrategy[str]:
+    low, high = bounds or (0, 2**62)
+    return st.integers(low - 2, min(high, 10**12) + 2).map(str) | st.sampled_from(
+        ["1,200", "+5", "-1", "3.5", "x", "00012"]
+    )
+
+
+def cells(column) -> st.SearchStrategy[str]:
+    """Text a file could hold in ``column``: every accepted form of its rule, near misses
+    (a wrong check character, an impossible date, a negative amount) and garbage."""
+    rule = column.rule
+    garbage = messy_text.filter(lambda t: "\x00" not in t)
+    if rule in ("text", "indicator"):
+        valid = _padded(_SAFE_TEXT)
+    elif rule in ("party_ref", "party_id"):
+        valid = _padded(credit_codes() | credit_codes().map(str.lower) | _SAFE_TEXT)
+    elif rule == "patent_number":
+        valid = patent_numbers().map(lambda p: p[0]) | wrong_check_patent_numbers()
+    elif rule == "patent_kind":
+        valid = st.sampled_from(["", "invention", "utility_model", "design", "Design", "x"])
+    elif rule == "trademark_number":
+        valid = _trademark_numbers()
+    elif rule == "right_no":
+        valid = patent_numbers().map(lambda p: p[0]) | _trademark_numbers()
+    elif rule == "date":
+        valid = date_texts().map(lambda d: d[0]) | st.sampled_from(
+            ["2023-02-30", "1899-12-31", "2023-13-01", "2023年5月6日", "20230506"]
+        )
+    elif rule == "money":
+        valid = _money_cells()
+    elif rule == "number":
+        valid = st.decimals(min_value=-(10**6), max_value=10**6, places=7, allow_nan=False).map(
+            str
+        ) | st.sampled_from(["1,000.5", "+3", "12.1234567", "x"])
+    elif rule == "int":
+        valid = _int_cells(column.bounds)
+    elif rule == "bool":
+        valid = bool_texts | st.sampled_from(["maybe", "2"])
+    elif rule == "list":
+        valid = _joined(_SAFE_TEXT.filter(lambda t: not any(c in t for c in ";；、")))
+    elif rule == "rights":
+        valid = _joined(patent_numbers().map(lambda p: p[0]) | _trademark_numbers())
+    elif rule in ("enum",):
+        tokens = list(column.vocabulary)
+        valid = st.sampled_from(tokens + [t.upper() for t in tokens] + ["", "bogus"])
+    elif rule == "enum_list":
+        tokens = list(column.vocabulary)
+        valid = _joined(st.sampled_from(tokens + [t.upper() for t in tokens] + ["bogus"]))
+    elif rule == "nice_classes":
+        valid = _joined(st.integers(0, 50).map(str) | st.sampled_from(["09", "x"]))
+    elif rule == "region":
+        valid = _region_codes()
+    elif rule == "new_region":
+        valid = st.integers(100000, 999999).map(str) | st.sampled_from(["12345", "abcdef"])
+    else:  # pragma: no cover - every rule has a strategy
+        raise AssertionError(rule)
+    return st.one_of(valid, valid, valid, _BLANKS, garbage)

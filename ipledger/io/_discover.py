@@ -1,7 +1,8 @@
 """Finding the files of a dataset: a folder or a .zip, files recognised by their names.
 
 A file belongs to the entity its name starts with (``patents.csv``, ``patents_2023.csv``,
-``patents.parquet``); the longest matching entity name wins. A sub-folder named after an
+``patents.parquet``, or a name the entity declares, e.g. a Chinese one); the longest matching
+name wins. A sub-folder named after an
 entity (``patents/filing_year=2023/data_0.parquet``, as :func:`export_dataset` writes it and
 Spark or Trino read it) holds that entity's Parquet parts, read as one file.
 """
@@ -65,9 +66,15 @@ def entity_of(file_name: str, entities: Mapping[str, Entity] = ENTITIES) -> str 
         stem = stem.removesuffix(suffix)
     names = [(n.lower(), e.name) for e in entities.values() for n in (e.name, *e.file_names)]
     for name, found in sorted(names, key=lambda n: len(n[0]), reverse=True):
-        if stem == name or (stem.startswith(name) and stem[len(name)] in _SEPARATORS):
+        if stem == name or (stem.startswith(name) and _ends_name(stem[len(name)])):
             return found
     return None
+
+
+def _ends_name(char: str) -> bool:
+    """Whether the character after an entity name ends it: a separator, a digit, or any
+    non-ASCII character (``patents_2023``, ``patents2023``, ``培训2023``, ``质押（2023）``)."""
+    return char in _SEPARATORS or char.isdigit() or not char.isascii()
 
 
 @contextlib.contextmanager

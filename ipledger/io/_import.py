@@ -33,8 +33,9 @@ from ipledger.io._validate import (
     REJECTS,
     Check,
     build_checked,
-    build_region_map,
     build_rejects,
+    ensure_region_map,
+    forget_region_map,
     valid_rows_view,
 )
 from ipledger.model import Entity
@@ -46,7 +47,8 @@ MAX_LISTED = 10_000
 """Rejects (and warnings) kept per file in a result; the ``rejects_path`` CSV has them all."""
 
 _ALL_REJECTS = "_ipl_all_rejects"
-_TEMPS = ("_ipl_valid", CHECKED, REJECTS, REGION_MAP, _ALL_REJECTS)
+_TEMPS = ("_ipl_valid", CHECKED, REJECTS, _ALL_REJECTS)
+# _ipl_region_map stays: the cursor keeps it while the region tables do not change
 
 
 def _utc(when: dt.datetime) -> dt.datetime:
@@ -150,6 +152,16 @@ def _introduced_region_columns(entity: Entity) -> list[str]:
 
 def _introduces_regions(entity: Entity) -> bool:
     return bool(_introduced_region_columns(entity))
+
+
+def _prepare(store: Store, con: duckdb.DuckDBPyConnection) -> None:
+    """The macros and the region map the validation needs, on this thread's cursor (made once
+    per cursor; the map again when the region tables changed)."""
+    state = store.cursor_state()
+    if not state.get("macros"):
+        install_macros(con)
+        state["macros"] = True
+    ensure_region_map(con, state)
 
 
 class _Importer:
@@ -310,8 +322,7 @@ def import_dataset(
         importer.files_total = len(dataset.files)
         results: list[FileResult] = []
         try:
-            install_macros(con)
-            build_region_map(con)
+            _prepare(store, con)
             run(
                 con,
                 f"CREATE OR REPLACE TEMP TABLE {_ALL_REJECTS} (file VARCHAR, line BIGINT,"
@@ -322,8 +333,9 @@ def import_dataset(
                 results.append(result)
                 importer.files_done += 1
                 importer.report(unit.name, "done")
-                if _introduces_regions(store.domain.entity(unit.entity)):  # drop unwritten codes
-                    build_region_map(con)
+                if _introduces_regions(store.domain.entity(unit.entity)):
+                    forget_region_map(store.cursor_state())  # drops codes not written
+                    _prepare(store, con)
             if rejects_path is not None:
                 run(
                     con,
@@ -362,8 +374,7 @@ def write_table(
     declared = store.domain.entity(entity)
     con = store.cursor()
     try:
-        install_macros(con)
-        build_region_map(con)
+        _prepare(store, con)
         staged = stage_arrow(con, declared, table)
         if staged.rejects:
             raise RejectedRowsError(staged.rejects, file=ARROW_FILE)

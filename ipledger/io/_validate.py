@@ -35,6 +35,8 @@ __all__ = [
     "build_checked",
     "build_region_map",
     "build_rejects",
+    "ensure_region_map",
+    "forget_region_map",
     "valid_rows_view",
 ]
 
@@ -76,6 +78,27 @@ def build_region_map(con: duckdb.DuckDBPyConnection) -> None:
         SELECT code, arg_max(cur, depth) AS current_code FROM chain GROUP BY code
         """,
     )
+
+
+_REGION_TABLES_VERSION = (
+    "SELECT (SELECT value FROM meta WHERE key = 'builtin_regions'),"
+    " count(*), max(recorded_at), max(superseded_at) FROM regions"
+)
+
+
+def ensure_region_map(con: duckdb.DuckDBPyConnection, state: dict[str, object]) -> None:
+    """Build ``_ipl_region_map`` on ``con`` unless it is current: ``state`` (the cursor's,
+    :meth:`ipledger.store.Store.cursor_state`) remembers the version of the region tables it
+    was built from; a change to the built-in table or to ``regions`` rebuilds it."""
+    version = con.execute(_REGION_TABLES_VERSION).fetchall()[0]
+    if state.get("region_map") != version:
+        build_region_map(con)
+        state["region_map"] = version
+
+
+def forget_region_map(state: dict[str, object]) -> None:
+    """Mark ``_ipl_region_map`` stale (codes were added to it that may not be written)."""
+    state.pop("region_map", None)
 
 
 def _decimal_scale(sql_type: str) -> int | None:

@@ -104,9 +104,17 @@ class Store:
         if cur is None:
             cur = self._con.cursor()
             self._local.cursor = cur
+            self._local.state = {}
             with self._cursors_lock:
                 self._cursors.append(cur)
         return cur
+
+    def cursor_state(self) -> dict[str, Any]:
+        """What the layers above keep about this thread's cursor (the temporary macros and
+        tables they made on it), so that they make them once, not on every write."""
+        self.cursor()
+        state: dict[str, Any] = self._local.state
+        return state
 
     @property
     def in_transaction(self) -> bool:
