@@ -18,12 +18,11 @@ from tests.strategies import cells
 
 def _stored(ledger, entity, key):
     where = " AND ".join(f'"{k}" IS NOT DISTINCT FROM ?' for k in entity.key)
-    rows = ledger.sql(
+    return ledger.sql(
         f"SELECT * EXCLUDE ({', '.join(HISTORY_COLUMNS[:1] + HISTORY_COLUMNS[2:])})"
         f" FROM {entity.name}_current WHERE {where}",
         list(key),
     ).to_pylist()
-    return rows
 
 
 @pytest.mark.parametrize("name", list(ENTITIES))
