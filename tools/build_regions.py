@@ -128,6 +128,8 @@ class Row:
 
     def csv_row(self) -> dict[str, str]:
         """The row as CSV text: lists ';'-joined, former names as ``name:valid_to``."""
+        if any(";" in n or ":" in n for n, _ in self.former_names):
+            raise SystemExit(f"{self.code}: a former name has ';' or ':' {self.former_names}")
         text = {
             "successor_codes": ";".join(self.successor_codes),
             "former_names": ";".join(f"{name}:{to}" for name, to in self.former_names),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
-from typing import Any
+from typing import IO, Any
 
 import attrs
 import pyarrow as pa
@@ -168,16 +168,21 @@ def builtin_regions() -> pa.Table:
         True
     """
     data = importlib.resources.files("ipledger.codes") / "data" / "regions.csv"
-    types = {f.name: pa.string() if f.name in _LISTS else f.type for f in REGION_SCHEMA}
     with data.open("rb") as f:
-        table = pa_csv.read_csv(
-            f,
-            convert_options=pa_csv.ConvertOptions(
-                column_types=types,
-                include_columns=REGION_SCHEMA.names,
-                strings_can_be_null=True,
-            ),
-        ).combine_chunks()
+        return _read_csv(f)
+
+
+def _read_csv(f: IO[bytes]) -> pa.Table:
+    """A table in the format of ``data/regions.csv``, its ';'-joined lists made lists."""
+    types = {c.name: pa.string() if c.name in _LISTS else c.type for c in REGION_SCHEMA}
+    table = pa_csv.read_csv(
+        f,
+        convert_options=pa_csv.ConvertOptions(
+            column_types=types,
+            include_columns=REGION_SCHEMA.names,
+            strings_can_be_null=True,
+        ),
+    ).combine_chunks()
     codes = _split(table["successor_codes"].combine_chunks(), ";")
     former = _split(table["former_names"].combine_chunks(), ";")
     name_year = pc.split_pattern(former.values, ":", max_splits=1, reverse=True)
