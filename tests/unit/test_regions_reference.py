@@ -218,7 +218,6 @@ def test_every_code_has_an_english_name():
         assert r.name_en and re.fullmatch(r"[A-Z][A-Za-zü' ,]*", r.name_en), r
 
 
-@pytest.mark.slow
 def test_the_shipped_table_is_what_the_script_builds(tmp_path):
     """tools/build_regions.py, run offline on the copied reference files, writes exactly the
     shipped regions.csv (so the table, its sources and its rules never drift apart)."""
