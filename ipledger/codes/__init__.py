@@ -20,6 +20,7 @@ from ipledger.codes._regions import (
     ancestors,
     builtin_regions,
     current_code,
+    current_codes,
     parse_region_code,
     region,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "ancestors",
     "builtin_regions",
     "current_code",
+    "current_codes",
     "halfwidth",
     "install_macros",
     "is_blank",

@@ -1,10 +1,12 @@
 """The built-in, year-versioned GB/T 2260 region table and look-ups in it.
 
-The table (``data/regions.csv``, built by ``tools/build_regions.py``; sources, years and
-decisions in ``data/README.md``) has one row per code ever used since the early 1980s:
-``code, name, level, parent_code, valid_from, valid_to, successor_code``. Years are year-end
-states: a code is in use at the end of year Y when ``valid_from <= Y < valid_to`` (either may
-be empty: before the records begin / still in use).
+The table (``data/regions.csv``, built by ``tools/build_regions.py`` from the Ministry of Civil
+Affairs' year-end lists; sources, years and decisions in ``data/README.md``) has one row per
+code used since 1981: ``code, name, level, parent_code, valid_from, valid_to, successor_code,
+successor_codes, name_en, former_names``. Years are year-end states: a code is in use at the
+end of year Y when ``valid_from <= Y < valid_to`` (either may be empty: before the lists begin /
+still in use). A retired code has the codes its area went to (``successor_codes``, several when
+it was split); ``successor_code`` is filled only when there is exactly one.
 
 Levels: ``province`` (31, plus 710000 / 810000 / 820000, see :data:`HK_MACAO_TAIWAN`),
 ``city`` (prefecture level) and ``county`` (county level). The four municipalities
@@ -20,9 +22,11 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
+from typing import IO, Any
 
 import attrs
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from ipledger._sql import literal
@@ -30,6 +34,7 @@ from ipledger.codes._text import BLANKS, FULLWIDTH, HALFWIDTH, strip_blanks
 from ipledger.errors import NotFoundError, ValidationError
 
 __all__ = [
+    "FORMER_NAME",
     "HK_MACAO_TAIWAN",
     "MUNICIPALITIES",
     "REGION_CODE_SQL",
@@ -38,10 +43,14 @@ __all__ = [
     "ancestors",
     "builtin_regions",
     "current_code",
+    "current_codes",
     "is_region_code_format",
     "parse_region_code",
     "region",
 ]
+
+FORMER_NAME = pa.struct([("name", pa.string()), ("valid_to", pa.int32())])
+"""One earlier name of a code: the name, and the first year-end it no longer had it."""
 
 _COLUMNS: list[tuple[str, pa.DataType]] = [
     ("code", pa.string()),
@@ -51,9 +60,14 @@ _COLUMNS: list[tuple[str, pa.DataType]] = [
     ("valid_from", pa.int32()),
     ("valid_to", pa.int32()),
     ("successor_code", pa.string()),
+    ("successor_codes", pa.list_(pa.string())),
+    ("name_en", pa.string()),
+    ("former_names", pa.list_(FORMER_NAME)),
 ]
 REGION_SCHEMA = pa.schema(_COLUMNS)
 """Columns of the built-in table (and of the ledger's ``builtin_regions`` table)."""
+
+_LISTS = ("successor_codes", "former_names")  # ';'-joined in the CSV
 
 MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 """直辖市 (北京, 天津, 上海, 重庆): province level, with no city level below them."""
@@ -95,10 +109,16 @@ Examples:
 class RegionInfo:
     """One code of the built-in table.
 
+    ``successor_codes`` are the codes a retired code's area went to (several when it was
+    split), ``successor_code`` the one of them when there is exactly one. ``former_names`` are
+    the code's earlier names, oldest first, each with the first year-end it no longer had it.
+
     Examples:
         >>> info = region("440700")
-        >>> info.name, info.level, info.parent_code
-        ('江门市', 'city', '440000')
+        >>> info.name, info.name_en, info.level, info.parent_code
+        ('江门市', 'Jiangmen', 'city', '440000')
+        >>> region("330104").successor_codes
+        ('330102', '330114')
     """
 
     code: str
@@ -108,6 +128,9 @@ class RegionInfo:
     valid_from: int | None
     valid_to: int | None
     successor_code: str | None
+    successor_codes: tuple[str, ...] = ()
+    name_en: str | None = None
+    former_names: tuple[tuple[str, int], ...] = ()
 
     def in_use(self, year: int) -> bool:
         """Whether the code was in use at the end of ``year`` (a code retired in Y was not).
@@ -118,6 +141,19 @@ class RegionInfo:
         """
         started = self.valid_from is None or self.valid_from <= year
         return started and (self.valid_to is None or year < self.valid_to)
+
+    def name_in(self, year: int) -> str:
+        """The name the code had at the end of ``year`` (for a year it was not in use: its
+        first name before, its last after).
+
+        Examples:
+            >>> region("130502").name_in(2019), region("130502").name_in(2020)
+            ('桥东区', '襄都区')
+        """
+        for name, until in self.former_names:
+            if year < until:
+                return name
+        return self.name
 
 
 @functools.cache
@@ -130,20 +166,60 @@ def builtin_regions() -> pa.Table:
     """
     data = importlib.resources.files("ipledger.codes") / "data" / "regions.csv"
     with data.open("rb") as f:
-        table = pa_csv.read_csv(
-            f,
-            convert_options=pa_csv.ConvertOptions(
-                column_types=REGION_SCHEMA,
-                include_columns=REGION_SCHEMA.names,
-                strings_can_be_null=True,
-            ),
-        )
-    return table.combine_chunks()
+        return _read_csv(f)
+
+
+def _read_csv(f: IO[bytes]) -> pa.Table:
+    """A table in the format of ``data/regions.csv``, its ';'-joined lists made lists."""
+    types = {c.name: pa.string() if c.name in _LISTS else c.type for c in REGION_SCHEMA}
+    table = pa_csv.read_csv(
+        f,
+        convert_options=pa_csv.ConvertOptions(
+            column_types=types,
+            include_columns=REGION_SCHEMA.names,
+            strings_can_be_null=True,
+        ),
+    ).combine_chunks()
+    codes = _split(table["successor_codes"].combine_chunks(), ";")
+    former = _split(table["former_names"].combine_chunks(), ";")
+    name_year = pc.split_pattern(former.values, ":", max_splits=1, reverse=True)
+    names = pa.StructArray.from_arrays(
+        [pc.list_element(name_year, 0), pc.list_element(name_year, 1).cast(pa.int32())],
+        fields=list(FORMER_NAME),
+    )
+    table = table.set_column(
+        table.schema.get_field_index("successor_codes"), "successor_codes", codes
+    )
+    table = table.set_column(
+        table.schema.get_field_index("former_names"),
+        "former_names",
+        pa.ListArray.from_arrays(former.offsets, names),
+    )
+    return table.cast(REGION_SCHEMA)
+
+
+def _split(text: pa.Array[Any], separator: str) -> pa.ListArray[Any]:
+    """Each text split at ``separator`` into a list; empty or NULL text is an empty list."""
+    filled = text.fill_null("")
+    parts = pc.split_pattern(filled, separator)
+    empty = pc.equal(filled, pa.scalar("", pa.string()))
+    lengths = pc.if_else(empty, 0, pc.list_value_length(parts))
+    offsets = pa.concat_arrays(
+        [pa.array([0], pa.int32()), pc.cumulative_sum(lengths).cast(pa.int32())]
+    )
+    items = pc.list_flatten(parts)
+    kept = pc.filter(items, pc.not_equal(items, pa.scalar("", pa.string())))
+    return pa.ListArray.from_arrays(offsets, kept)
 
 
 @functools.cache
 def _by_code() -> dict[str, RegionInfo]:
-    return {row["code"]: RegionInfo(**row) for row in builtin_regions().to_pylist()}
+    found = {}
+    for row in builtin_regions().to_pylist():
+        row["successor_codes"] = tuple(row["successor_codes"])
+        row["former_names"] = tuple((f["name"], f["valid_to"]) for f in row["former_names"])
+        found[row["code"]] = RegionInfo(**row)
+    return found
 
 
 def region(code: str, *, year: int | None = None) -> RegionInfo:
@@ -153,8 +229,8 @@ def region(code: str, *, year: int | None = None) -> RegionInfo:
         NotFoundError: the code is not in the table (or was not in use that year).
 
     Examples:
-        >>> region("330104").successor_code
-        '330102'
+        >>> region("330103").successor_code
+        '330105'
         >>> region("330104", year=2021)
         Traceback (most recent call last):
         ...
@@ -166,23 +242,56 @@ def region(code: str, *, year: int | None = None) -> RegionInfo:
     return info
 
 
-def current_code(code: str) -> str:
-    """The code that now stands for ``code``: itself when in use, else the end of its chain of
-    successors (a retired code whose successor is not known is returned as it is).
+def current_codes(code: str) -> tuple[str, ...]:
+    """The codes that now stand for ``code``, sorted: itself when in use; else the ends of its
+    chains of successors (several when it was split), each a code in use, or a retired code
+    whose successors are not known.
 
     Raises:
         NotFoundError: the code is not in the table.
 
     Examples:
-        >>> current_code("330104"), current_code("440700")
-        ('330102', '440700')
+        >>> current_codes("330103"), current_codes("440700")
+        (('330105',), ('440700',))
+        >>> current_codes("330104")  # 江干区 (2021): to 上城区 and 钱塘区
+        ('330102', '330114')
     """
-    seen = {code}
-    info = region(code)
-    while info.successor_code is not None and info.successor_code not in seen:
-        seen.add(info.successor_code)
-        info = region(info.successor_code)
-    return info.code
+    ends: set[str] = set()
+    seen: set[str] = set()
+    todo = [code]
+    while todo:
+        info = region(todo.pop())
+        if info.code in seen:
+            continue
+        seen.add(info.code)
+        if info.valid_to is None or not info.successor_codes:
+            ends.add(info.code)
+        else:
+            todo.extend(info.successor_codes)
+    return tuple(sorted(ends))
+
+
+def current_code(code: str) -> str:
+    """The one code that now stands for ``code`` (see :func:`current_codes`).
+
+    Raises:
+        NotFoundError: the code is not in the table.
+        ValidationError: the code's area is now in several regions (it was split); the
+            reason names them. Choose one (e.g. from an address), do not guess.
+
+    Examples:
+        >>> current_code("330103"), current_code("440700")
+        ('330105', '440700')
+        >>> current_code("330104")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ipledger.errors.ValidationError: '330104': ... 330102 上城区, 330114 钱塘区
+    """
+    codes = current_codes(code)
+    if len(codes) > 1:
+        names = ", ".join(f"{c} {region(c).name}" for c in codes)
+        raise ValidationError(value=code, reason=f"retired, now in several regions: {names}")
+    return codes[0]
 
 
 def ancestors(code: str) -> tuple[str, ...]:

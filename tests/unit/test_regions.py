@@ -20,6 +20,7 @@ from ipledger.codes._regions import (
     ancestors,
     builtin_regions,
     current_code,
+    current_codes,
     is_region_code_format,
     parse_region_code,
     region,
@@ -27,7 +28,7 @@ from ipledger.codes._regions import (
 from ipledger.codes._text import strip_blanks
 from ipledger.errors import NotFoundError, ValidationError
 
-ROWS = [RegionInfo(**row) for row in builtin_regions().to_pylist()]
+ROWS = [region(code) for code in builtin_regions().column("code").to_pylist()]
 BY_CODE = {r.code: r for r in ROWS}
 KNOWN = sorted(BY_CODE)
 
@@ -85,7 +86,9 @@ def test_codes_are_unique_six_digit_strings():
 
 def test_levels_follow_the_code_and_parents_exist():
     """Provinces are XX0000 without parent; cities XXYY00 under their province; counties under
-    their XXYY00 city, or under their province when there is no such city."""
+    their XXYY00 city, or under their province when there is no such city in use in their
+    years (5114xx of 涪陵 1995-1996: 511400 is 眉山 from 2000). A parent is in use whenever its
+    child is."""
     for r in ROWS:
         province, city = r.code[:2] + "0000", r.code[:4] + "00"
         if r.level == "province":
@@ -94,8 +97,13 @@ def test_levels_follow_the_code_and_parents_exist():
             assert r.code == city != province and r.parent_code == province, r
         else:
             assert r.code != city, r
-            assert r.parent_code == (city if city in BY_CODE else province), r
+            years = [y for y in range(1981, 2026) if r.in_use(y)]
+            under = city in BY_CODE and any(BY_CODE[city].in_use(y) for y in years)
+            assert r.parent_code == (city if under else province), r
         assert r.parent_code is None or r.parent_code in BY_CODE, r
+        if r.parent_code is not None:
+            parent = BY_CODE[r.parent_code]
+            assert all(parent.in_use(y) for y in range(1981, 2026) if r.in_use(y)), r
 
 
 def test_years_are_ordered():
@@ -108,14 +116,15 @@ def test_years_are_ordered():
 
 
 def test_counts_at_end_of_2023():
-    """At the end of 2023: 31 provinces plus Taiwan, Hong Kong and Macao, about 333
-    prefecture-level units and 2,800+ county-level units."""
+    """At the end of 2023 (the Ministry's list): 31 provinces plus Taiwan, Hong Kong and Macao,
+    333 prefecture-level units and 2,844 county-level units (the old table had 2,848: it
+    counted 232761-232764, which no list has)."""
     provinces = {r.code for r in _in_use(2023, "province")}
     assert len(provinces - HK_MACAO_TAIWAN) == 31
     assert provinces >= HK_MACAO_TAIWAN
     assert provinces >= MUNICIPALITIES
-    assert 330 <= len(_in_use(2023, "city")) <= 336
-    assert 2800 <= len(_in_use(2023, "county")) <= 2900
+    assert len(_in_use(2023, "city")) == 333
+    assert len(_in_use(2023, "county")) == 2844
 
 
 def test_hk_macao_taiwan_have_nothing_below_them():
@@ -163,41 +172,64 @@ def test_ancestors_of_a_county():
 
 
 def test_successors_are_in_use_when_they_take_over():
-    """Only retired codes have successors, each in the table and in use at the end of the
-    year the old code was retired (or the next: sources date some pairs a year apart)."""
+    """Only retired codes have successors, each in the table and not retired before the code it
+    replaces; since 2000 each is in use at the end of the year the old code was retired.
+    successor_code is the successor exactly when there is one."""
     for r in ROWS:
-        if r.successor_code is None:
+        assert r.successor_code == (r.successor_codes[0] if len(r.successor_codes) == 1 else None)
+        if not r.successor_codes:
+            assert r.valid_to is None, r
             continue
         assert r.valid_to is not None, r
-        after = BY_CODE[r.successor_code]
-        assert after.in_use(r.valid_to) or after.in_use(r.valid_to + 1), (r, after)
+        assert len(set(r.successor_codes)) == len(r.successor_codes), r
+        for code in r.successor_codes:
+            after = BY_CODE[code]
+            assert after.valid_to is None or after.valid_to > r.valid_to, (r, after)
+            assert r.valid_to < 2000 or after.in_use(r.valid_to), (r, after)
 
 
-def test_successor_chains_end_without_cycles():
-    """Following successors from any code ends, at a code in use now or at a retired code
-    whose successor is not known; current_code returns that end."""
+def test_every_retired_code_has_a_successor():
+    """The Ministry names where every retired code's area went (the old table had none for 34
+    codes retired since 2000)."""
+    assert not [r for r in ROWS if r.valid_to is not None and not r.successor_codes]
+
+
+def test_current_codes_end_in_use():
+    """Following successors from any code ends, without cycles, at codes in use now (every
+    retired code has successors); current_code is the one of them or a ValidationError naming
+    them all."""
     for r in ROWS:
-        seen, code = {r.code}, r.code
-        while BY_CODE[code].successor_code is not None:
-            code = BY_CODE[code].successor_code
-            assert code not in seen, r
-            seen.add(code)
-        assert current_code(r.code) == code
-        end = BY_CODE[code]
-        assert end.valid_to is None or end.successor_code is None
+        ends = current_codes(r.code)
+        assert ends == tuple(sorted(set(ends))) and ends, r
+        assert all(BY_CODE[c].valid_to is None for c in ends), (r, ends)
+        if r.valid_to is None:
+            assert ends == (r.code,)
+        if len(ends) == 1:
+            assert current_code(r.code) == ends[0]
+        else:
+            with pytest.raises(ValidationError) as info:
+                current_code(r.code)
+            assert info.value.value == r.code
+            assert all(f"{c} {BY_CODE[c].name}" in info.value.reason for c in ends)
 
 
-def test_recent_retirements_map_to_codes_in_use():
-    """Codes retired since 2005 whose successor is known all lead to a code in use now."""
+def test_current_codes_follow_the_successors():
+    """current_codes is the union of current_codes of the successors (a split code is now in
+    every region its parts went to)."""
     for r in ROWS:
-        if r.successor_code is not None and r.valid_to is not None and r.valid_to >= 2005:
-            assert BY_CODE[current_code(r.code)].valid_to is None, r
+        if r.successor_codes:
+            union = sorted({c for s in r.successor_codes for c in current_codes(s)})
+            assert current_codes(r.code) == tuple(union), r
 
 
 def test_hangzhou_2021():
-    """Hangzhou 2021: 江干区 -> 上城区, 下城区 -> 拱墅区; 临平区 and 钱塘区 are new."""
+    """Hangzhou 2021: 江干区 went to 上城区 and the new 钱塘区 (the old table gave 上城区 only),
+    下城区 to 拱墅区; 临平区 and 钱塘区 are new."""
     assert (region("330104").name, region("330104").valid_to) == ("江干区", 2021)
-    assert current_code("330104") == "330102"
+    assert current_codes("330104") == ("330102", "330114")
+    with pytest.raises(ValidationError, match="330102 上城区, 330114 钱塘区"):
+        current_code("330104")
+    assert region("330104").successor_code is None
     assert current_code("330103") == "330105"
     assert region("330104").in_use(2020) and not region("330104").in_use(2021)
     for code, name in (("330113", "临平区"), ("330114", "钱塘区")):
@@ -207,8 +239,19 @@ def test_hangzhou_2021():
 
 def test_chained_successors():
     """A code retired twice reaches today's code: 余杭县 -> 余杭市 -> 余杭区."""
+    assert region("330125").successor_code == "330184"
     assert current_code("330125") == "330110"
     assert region("330110").name == "余杭区"
+
+
+def test_chongqing_2025():
+    """2025 (after the last list, by hand): 江北区 and 渝北区 retired for 两江新区; part of
+    渝北区 went to 北碚区."""
+    assert region("500157", year=2025).name == "两江新区"
+    assert not region("500157").in_use(2024)
+    assert (region("500105").valid_to, region("500105").successor_codes) == (2025, ("500157",))
+    assert region("500112").successor_codes == ("500157", "500109")
+    assert current_codes("500112") == ("500109", "500157")
 
 
 def test_region_by_year():
