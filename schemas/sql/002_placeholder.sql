@@ -1,2 +1,0 @@
--- Placeholder for the lead's migration 002 (drop this file at merge): the store applies
--- migrations 1..n in order, so 003 needs a 002 to run on this branch.
