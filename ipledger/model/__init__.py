@@ -1,4 +1,5 @@
-"""The domain model: frozen, validated attrs records and their vocabularies; pure, no I/O.
+"""The domain model: frozen, validated attrs records and their vocabularies, and the indicator
+catalog's definitions and units (what each published figure is); pure, no I/O.
 
 Field names are the exchange-format column names (EXCHANGE.md v1), so that a record, a row of
 an exchange file and a row of a ledger table all speak the same words.
@@ -21,6 +22,15 @@ from ipledger.model._enums import (
     TrademarkKind,
     TransferKind,
 )
+from ipledger.model._indicators import (
+    INDICATOR_KINDS,
+    INDICATORS,
+    UNITS,
+    IndicatorDefinition,
+    Unit,
+    indicator_definition,
+    indicator_ids,
+)
 from ipledger.model._jsonschema import json_schema, json_schema_text, write_json_schemas
 from ipledger.model.cases import Case
 from ipledger.model.gi import GIProduct, GIUser
@@ -34,6 +44,9 @@ from ipledger.model.transfers import Transfer
 
 __all__ = [
     "ENTITIES",
+    "INDICATORS",
+    "INDICATOR_KINDS",
+    "UNITS",
     "Award",
     "Case",
     "CaseOutcome",
@@ -43,6 +56,7 @@ __all__ = [
     "Entity",
     "GIProduct",
     "GIUser",
+    "IndicatorDefinition",
     "InsurancePolicy",
     "InsuranceProduct",
     "Party",
@@ -59,9 +73,12 @@ __all__ = [
     "TrademarkKind",
     "Transfer",
     "TransferKind",
+    "Unit",
     "canonical_patent_number",
     "date_order_rules",
     "entity",
+    "indicator_definition",
+    "indicator_ids",
     "json_schema",
     "json_schema_text",
     "make_converter",

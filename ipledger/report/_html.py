@@ -13,7 +13,6 @@ from ipledger.report._build import TREND_INDICATORS, Report
 from ipledger.report._charts import Chart, render_charts
 from ipledger.report._font import FONT_FAMILY, embedded_font_css
 from ipledger.report._numbers import format_amount, format_change
-from ipledger.report._sections import measure_word
 from ipledger.report._table import headers, row_cells
 
 __all__ = ["render_html"]
@@ -55,7 +54,7 @@ def _cards(report: Report) -> str:
         row = report.row(indicator)
         if row is None or row.value is None:
             continue
-        value = format_amount(row.value, row.unit, measure_word(indicator), report.lang)
+        value = format_amount(row.value, row.unit_record, row.measure_word, report.lang)
         change = format_change(row.yoy_pct, report.lang)
         change_text = "" if change is None else (f"同比{change}" if zh else f"{change} YoY")
         cards.append(
