@@ -13,7 +13,7 @@ from ipledger.report._build import TREND_INDICATORS, Report
 from ipledger.report._charts import Chart, render_charts
 from ipledger.report._font import FONT_FAMILY, embedded_font_css
 from ipledger.report._numbers import format_amount, format_change
-from ipledger.report._table import headers, row_cells
+from ipledger.report._table import headers, note, row_cells
 
 __all__ = ["render_html"]
 
@@ -134,13 +134,8 @@ def render_html(
     if figures:
         body.append(f'<h2 id="charts">{"图表" if zh else "Charts"}</h2>{figures}')
     body.append(f'<h2 id="indicators">{"指标明细" if zh else "Indicators"}</h2>{_tables(report)}')
-    note = (
-        "排名为同级地区中的名次/参评地区数；金额单位为万元；同比为与上年同期相比。"
-        if zh
-        else "Ranks are rank/regions ranked among regions of the same level; money in CNY "
-        "10,000; YoY against the same period a year earlier."
-    )
-    body.append(f"<footer>{escape(note)}<br>ipledger {escape(ipledger.__version__)}</footer>")
+    footer = escape(note(report.lang))
+    body.append(f"<footer>{footer}<br>ipledger {escape(ipledger.__version__)}</footer>")
     content = "".join(body)
     # the glyphs of every text on the page: the content less the images, plus the captions
     glyphs = content.replace(figures, "") + "".join(c.title for c in charts)

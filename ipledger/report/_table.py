@@ -9,11 +9,11 @@ numbers.
 
 from __future__ import annotations
 
-from ipledger.model import Unit
+from ipledger.model import UNITS, Unit
 from ipledger.report._numbers import WAN
 from ipledger.report._sections import IndicatorRow
 
-__all__ = ["DASH", "headers", "row_cells", "unit_label"]
+__all__ = ["DASH", "headers", "note", "row_cells", "unit_label"]
 
 DASH = "—"
 """What an empty cell shows."""
@@ -37,6 +37,22 @@ _HEADERS = {
 def headers(lang: str) -> tuple[str, ...]:
     """The table's column headers (ranks are ``rank/peers``)."""
     return _HEADERS["zh" if lang == "zh" else "en"]
+
+
+def note(lang: str) -> str:
+    """The note under the tables: what ranks mean, the money unit, what YoY compares.
+
+    Examples:
+        >>> note("zh")
+        '排名为同级地区中的名次/参评地区数；金额单位为万元；同比为与上年同期相比。'
+    """
+    money = WAN.label(UNITS["yuan"], lang)
+    if lang == "zh":
+        return f"排名为同级地区中的名次/参评地区数；金额单位为{money}；同比为与上年同期相比。"
+    return (
+        "Ranks are rank/regions ranked among regions of the same level; money in "
+        f"{money}; YoY against the same period a year earlier."
+    )
 
 
 def unit_label(row: IndicatorRow, lang: str) -> str:
