@@ -167,7 +167,7 @@ class IndicatorDefinition:
     id: str
     label_zh: str
     label_en: str
-    unit: str = attrs.field(validator=attrs.validators.in_(UNITS))
+    unit: str = attrs.field(validator=attrs.validators.in_(tuple(UNITS)))
     kind: Kind = attrs.field(validator=attrs.validators.in_(INDICATOR_KINDS))
     definition_zh: str
     definition_en: str

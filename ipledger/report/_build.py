@@ -155,7 +155,8 @@ def report_from_table(
 
     Raises:
         ValueError: the table lacks a column of :data:`ipledger.stats.COLUMNS`, or holds
-            more than one region and period, or none.
+            more than one region and period, or none, or a unit not in
+            :data:`ipledger.model.UNITS`.
     """
     missing = [c for c in COLUMNS if c not in table.column_names]
     if missing:

@@ -138,7 +138,7 @@ class IndicatorRow:
     indicator: str
     label_zh: str
     label_en: str
-    unit: str = attrs.field(validator=attrs.validators.in_(UNITS))
+    unit: str = attrs.field(validator=attrs.validators.in_(tuple(UNITS)))
     value: float | None
     previous: float | None = None
     yoy_pct: float | None = None
