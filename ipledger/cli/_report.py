@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ipledger.cli._app import CliContext, fail, pass_cli
+from ipledger.cli._options import settings_option
 from ipledger.report import (
     FORMATS,
     Report,
@@ -17,7 +18,7 @@ from ipledger.report import (
     render_markdown,
     render_report,
 )
-from ipledger.stats import report_json
+from ipledger.stats import StatsSettings, report_json
 
 __all__ = ["report_command"]
 
@@ -53,6 +54,7 @@ __all__ = ["report_command"]
     default=None,
     help="Report the ledger as it was known then (ISO date or timestamp).",
 )
+@settings_option
 @pass_cli
 def report_command(
     ctx: CliContext,
@@ -62,6 +64,7 @@ def report_command(
     out: Path | None,
     lang: str,
     as_known_at: str | None,
+    settings: StatsSettings,
 ) -> None:
     """Make the statistics report of a region and period: every indicator with previous
     value, YoY, ranks and targets; narrative sentences; charts (html, xlsx).
@@ -72,10 +75,12 @@ def report_command(
         fail(f"no ledger at {ctx.db}: give --db (or run `ipledger demo` for the demo ledger)")
     with ctx.open_ledger(read_only=True) as ledger:
         if fmt == "json":
-            data = report_json(ledger, region, period, as_known_at=as_known_at)
+            data = report_json(ledger, region, period, as_known_at=as_known_at, settings=settings)
             _emit((json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), out)
             return
-        report = build_report(ledger, region, period, lang=lang, as_known_at=as_known_at)
+        report = build_report(
+            ledger, region, period, lang=lang, as_known_at=as_known_at, settings=settings
+        )
     if out is None and fmt in ("html", "xlsx"):
         out = Path(f"{report.file_stem()}.{fmt}")
     try:

@@ -8,9 +8,10 @@ import attrs
 import click
 
 from ipledger.cli._app import EXIT_DATA, CliContext, fail, pass_cli
+from ipledger.cli._options import settings_option
 from ipledger.errors import IpledgerError
 from ipledger.ledger import as_utc_moment
-from ipledger.stats import CATALOG, CHECKS, parse_period, run_checks
+from ipledger.stats import CATALOG, CHECKS, StatsSettings, parse_period, run_checks
 
 __all__ = ["check_command", "indicators_command"]
 
@@ -69,9 +70,12 @@ def _check_help() -> str:
     help="Period whose indicators are checked for breakdowns (default: the latest year with data).",
 )
 @click.option("--as-known-at", default=None, help="Check the ledger as it was known then.")
+@settings_option
 @_FORMAT
 @pass_cli
-def check_command(ctx: CliContext, period: str | None, as_known_at: str | None, fmt: str) -> None:
+def check_command(
+    ctx: CliContext, period: str | None, as_known_at: str | None, settings: StatsSettings, fmt: str
+) -> None:
     """List data problems; exit 1 when there are any."""
     try:
         chosen = None if period is None else parse_period(period)
@@ -79,7 +83,7 @@ def check_command(ctx: CliContext, period: str | None, as_known_at: str | None, 
     except IpledgerError as error:
         fail(str(error))
     with ctx.open_ledger(read_only=True) as ledger:
-        findings = run_checks(ledger, period=chosen, as_known_at=moment)
+        findings = run_checks(ledger, period=chosen, as_known_at=moment, settings=settings)
     if fmt == "json":
         click.echo(json.dumps([attrs.asdict(f) for f in findings], ensure_ascii=False, indent=2))
     else:

@@ -1,4 +1,5 @@
-"""The domain model: frozen, validated attrs records and their vocabularies; pure, no I/O.
+"""The domain model: frozen, validated attrs records and their vocabularies, and the indicator
+catalog's definitions and units (what each published figure is); pure, no I/O.
 
 Each entity is declared once here: its record class (whose fields, declared with
 :func:`column`, carry each column's rule, Chinese header, synonyms and whether it is required)
@@ -37,6 +38,15 @@ from ipledger.model._enums import (
     TrademarkKind,
     TransferKind,
 )
+from ipledger.model._indicators import (
+    INDICATOR_KINDS,
+    INDICATORS,
+    UNITS,
+    IndicatorDefinition,
+    Unit,
+    indicator_definition,
+    indicator_ids,
+)
 from ipledger.model._jsonschema import json_schema, json_schema_text, write_json_schemas
 from ipledger.model._lifecycle import End, Lifecycle, StatutoryTerm, TermYears, add_years
 from ipledger.model.cases import CASES, Case
@@ -55,6 +65,8 @@ __all__ = [
     "ENTITIES",
     "GI_PRODUCTS",
     "GI_USERS",
+    "INDICATORS",
+    "INDICATOR_KINDS",
     "INSURANCE",
     "PARTIES",
     "PATENTS",
@@ -65,6 +77,7 @@ __all__ = [
     "TARGETS",
     "TRADEMARKS",
     "TRANSFERS",
+    "UNITS",
     "Award",
     "Case",
     "CaseOutcome",
@@ -78,6 +91,7 @@ __all__ = [
     "Extension",
     "GIProduct",
     "GIUser",
+    "IndicatorDefinition",
     "InsurancePolicy",
     "InsuranceProduct",
     "Lifecycle",
@@ -98,12 +112,15 @@ __all__ = [
     "TrademarkKind",
     "Transfer",
     "TransferKind",
+    "Unit",
     "add_years",
     "canonical_patent_number",
     "column",
     "columns_of",
     "date_order_rules",
     "entity",
+    "indicator_definition",
+    "indicator_ids",
     "json_schema",
     "json_schema_text",
     "make_converter",

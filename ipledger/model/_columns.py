@@ -289,7 +289,7 @@ def _number(value: object) -> Decimal:
         value = f"{Decimal(repr(value) if isinstance(value, float) else value):f}"
     if not isinstance(value, str):
         raise TypeError(type(value).__name__)
-    text = value.replace(",", "")
+    text = (_text(value) or "").replace(",", "")
     if not _NUMBER.fullmatch(text):
         raise ValueError("not a number (at most 6 decimals)")
     try:
@@ -302,7 +302,7 @@ def _int(value: object, bounds: tuple[int, int] | None) -> int:
     if isinstance(value, bool):
         raise TypeError("bool")
     if isinstance(value, str):
-        text = value.replace(",", "")
+        text = (_text(value) or "").replace(",", "")
         if not _WHOLE.fullmatch(text):
             raise ValueError("not a whole number")
         value = int(text)

@@ -2,7 +2,10 @@
 
 Everything comes from the indicator engine (:func:`ipledger.stats.compute_indicators`) in four
 calls: the region's indicators for the period, the trend years, the peer indicators for all
-regions, the months. Renderers only format a :class:`Report`; they never query.
+regions, the months; the regions' provinces from :func:`ipledger.stats.region_table`, the tree
+the engine ranks in. The report layer runs no SQL of its own, and every call takes the same
+:class:`~ipledger.stats.StatsSettings`. Renderers only format a :class:`Report`; they never
+query.
 """
 
 from __future__ import annotations
@@ -16,9 +19,16 @@ import pyarrow as pa
 from ipledger.errors import NotFoundError
 from ipledger.ledger import Ledger, Moment, as_utc_moment
 from ipledger.report._narrative import Paragraph, write_narrative
-from ipledger.report._numbers import format_period
 from ipledger.report._sections import OTHER, SECTIONS, IndicatorRow, Section, section_of
-from ipledger.stats import COLUMNS, Period, compute_indicators, parse_period
+from ipledger.stats import (
+    COLUMNS,
+    DEFAULT_SETTINGS,
+    Period,
+    StatsSettings,
+    compute_indicators,
+    parse_period,
+    region_table,
+)
 
 __all__ = [
     "MONTH_INDICATORS",
@@ -98,8 +108,8 @@ class Report:
     def title(self) -> str:
         """The report's title: 江门市2023年知识产权统计报告."""
         if self.lang == "zh":
-            return f"{self.region_name}{format_period(self.period)}知识产权统计报告"
-        return f"{self.region_name} IP statistics report, {format_period(self.period, 'en')}"
+            return f"{self.region_name}{parse_period(self.period).label('zh')}知识产权统计报告"
+        return f"{self.region_name} IP statistics report, {parse_period(self.period).label('en')}"
 
     @property
     def known_at_text(self) -> str | None:
@@ -145,7 +155,8 @@ def report_from_table(
 
     Raises:
         ValueError: the table lacks a column of :data:`ipledger.stats.COLUMNS`, or holds
-            more than one region and period, or none.
+            more than one region and period, or none, or a unit not in
+            :data:`ipledger.model.UNITS`.
     """
     missing = [c for c in COLUMNS if c not in table.column_names]
     if missing:
@@ -191,8 +202,10 @@ def build_report(
     *,
     lang: str = "zh",
     as_known_at: Moment | None = None,
+    settings: StatsSettings = DEFAULT_SETTINGS,
 ) -> Report:
-    """Compute what the report of ``region`` for ``period`` shows, as known at a moment.
+    """Compute what the report of ``region`` for ``period`` shows, as known at a moment, with
+    the engine's ``settings`` (e.g. the bureau's high-value pledge threshold).
 
     Raises:
         NotFoundError: no region with this code (in use in the period).
@@ -202,46 +215,64 @@ def build_report(
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     parsed = parse_period(period)
     moment = None if as_known_at is None else as_utc_moment(as_known_at)
-    table = compute_indicators(ledger, [parsed], regions=[region], as_known_at=moment)
+    engine = _Engine(ledger, moment, settings)
+    table = engine.compute([parsed], regions=[region])
     if table.num_rows == 0:
         raise NotFoundError("region", f"{region} in {parsed}")
-    regions = _regions(ledger, moment)
+    province_of, names = _provinces(ledger, moment)
     level = table.column("region_level")[0].as_py()
-    province = _province(region, regions)
+    province = province_of.get(region)
     return report_from_table(
         table,
         lang=lang,
-        province_name=None if province is None else regions[province][0],
-        trends=_trends(ledger, region, parsed, table, moment),
-        peers=_peers(ledger, region, level, province, parsed, regions, moment),
-        months=_months(ledger, region, parsed, moment),
+        province_name=None if province is None else names[province],
+        trends=_trends(engine, region, parsed, table),
+        peers=_peers(engine, level, province, parsed, province_of),
+        months=_months(engine, region, parsed),
         as_known_at=moment,
     )
 
 
-def _regions(ledger: Ledger, moment: dt.datetime | None) -> dict[str, tuple[str, str, str | None]]:
-    """code -> (name, level, parent_code) of every region known at the moment."""
-    when = "infinity" if moment is None else moment.isoformat(sep=" ")
-    table = ledger.sql(
-        f"SELECT code, name, level, parent_code FROM all_regions_at(TIMESTAMP '{when}')"
-    )
-    return {r["code"]: (r["name"], r["level"], r["parent_code"]) for r in table.to_pylist()}
+@attrs.frozen
+class _Engine:
+    """The engine runs of one report: the same ledger, moment and settings every time."""
+
+    ledger: Ledger
+    moment: dt.datetime | None
+    settings: StatsSettings
+
+    def compute(
+        self,
+        periods: Sequence[str | Period],
+        *,
+        regions: Sequence[str] | None = None,
+        indicators: Sequence[str] | None = None,
+    ) -> pa.Table:
+        """:func:`~ipledger.stats.compute_indicators` with the report's moment and settings."""
+        return compute_indicators(
+            self.ledger,
+            periods,
+            regions=regions,
+            indicators=indicators,
+            as_known_at=self.moment,
+            settings=self.settings,
+        )
 
 
-def _province(code: str, regions: dict[str, tuple[str, str, str | None]]) -> str | None:
-    seen: set[str] = set()
-    current: str | None = code
-    while current is not None and current in regions and current not in seen:
-        seen.add(current)
-        if regions[current][1] == "province":
-            return current
-        current = regions[current][2]
-    return None
+def _provinces(ledger: Ledger, moment: dt.datetime | None) -> tuple[dict[str, str], dict[str, str]]:
+    """(code -> its province's code, code -> name) of the regions as the engine knows them at
+    the moment; a region in no province is not in the first."""
+    rows = region_table(ledger, as_known_at=moment).select(["code", "name", "province"])
+    province_of: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for r in rows.to_pylist():
+        names[r["code"]] = r["name"]
+        if r["province"] is not None:
+            province_of[r["code"]] = r["province"]
+    return province_of, names
 
 
-def _trends(
-    ledger: Ledger, region: str, period: Period, table: pa.Table, moment: dt.datetime | None
-) -> pa.Table:
+def _trends(engine: _Engine, region: str, period: Period, table: pa.Table) -> pa.Table:
     """The trend indicators over TREND_YEARS spans: the report's own rows give the period and
     the one before; asking for every other earlier year gives two years per year computed."""
     spans = [attrs.evolve(period, year=period.year - k) for k in range(TREND_YEARS)]
@@ -252,9 +283,7 @@ def _trends(
             values[(str(spans[1]), r["indicator"])] = r["previous"]
     asked = spans[2::2]
     if asked:
-        earlier = compute_indicators(
-            ledger, asked, regions=[region], indicators=list(TREND_INDICATORS), as_known_at=moment
-        )
+        earlier = engine.compute(asked, regions=[region], indicators=TREND_INDICATORS)
         for r in earlier.to_pylist():
             values[(r["period"], r["indicator"])] = r["value"]
             before = str(parse_period(r["period"]).previous())
@@ -270,21 +299,17 @@ def _trends(
 
 
 def _peers(
-    ledger: Ledger,
-    region: str,
+    engine: _Engine,
     level: str,
     province: str | None,
     period: Period,
-    regions: dict[str, tuple[str, str, str | None]],
-    moment: dt.datetime | None,
+    province_of: dict[str, str],
 ) -> pa.Table:
     """The peer indicators of the regions of the same level in the province (all provinces for
     a province), best first."""
     if level != "province" and province is None:
         return _PEER_SCHEMA.empty_table()
-    table = compute_indicators(
-        ledger, [period], indicators=list(PEER_INDICATORS), as_known_at=moment
-    )
+    table = engine.compute([period], indicators=PEER_INDICATORS)
     rows = [
         r
         for r in table.select(
@@ -299,7 +324,7 @@ def _peers(
             ]
         ).to_pylist()
         if r["region_level"] == level
-        and (level == "province" or _province(r["region_code"], regions) == province)
+        and (level == "province" or province_of.get(r["region_code"]) == province)
         and r["value"] is not None
     ]
     rows.sort(key=lambda r: (PEER_INDICATORS.index(r["indicator"]), -r["value"], r["region_code"]))
@@ -309,14 +334,12 @@ def _peers(
     return pa.Table.from_pylist(rows, schema=_PEER_SCHEMA)
 
 
-def _months(ledger: Ledger, region: str, period: Period, moment: dt.datetime | None) -> pa.Table:
+def _months(engine: _Engine, region: str, period: Period) -> pa.Table:
     """The month indicators of each month of the period (none for a single month)."""
     months: Sequence[str] = [
         f"{period.year}-{m:02d}" for m in range(period.first_month, period.last_month + 1)
     ]
     if len(months) < 2:
         return _MONTH_SCHEMA.empty_table()
-    table = compute_indicators(
-        ledger, months, regions=[region], indicators=list(MONTH_INDICATORS), as_known_at=moment
-    )
+    table = engine.compute(months, regions=[region], indicators=MONTH_INDICATORS)
     return table.select(["period", "indicator", "value", "previous"]).cast(_MONTH_SCHEMA)

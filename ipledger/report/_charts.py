@@ -17,8 +17,8 @@ import attrs
 
 from ipledger.report._build import PEER_INDICATORS, TREND_INDICATORS, Report
 from ipledger.report._font import register_with_matplotlib
-from ipledger.report._numbers import chinese_numeral, format_decimal, format_period
-from ipledger.report._sections import measure_word
+from ipledger.report._numbers import chinese_numeral, format_decimal, money_scale
+from ipledger.report._sections import measure_word, unit_of
 from ipledger.stats import CATALOG, parse_period
 
 if TYPE_CHECKING:
@@ -48,20 +48,13 @@ class Chart:
     svg: str | None
 
 
-def _scale(unit: str, values: Sequence[float], indicator: str, lang: str) -> tuple[float, str]:
+def _scale(values: Sequence[float], indicator: str, lang: str) -> tuple[float, str]:
     """Divisor and unit label that keep an axis readable: 亿元 / 万元 / 元, 件 / 笔 ..."""
-    top = max((abs(v) for v in values), default=0.0)
-    if unit == "yuan":
-        if top >= 1e8:
-            return 1e8, "亿元" if lang == "zh" else "CNY 100 million"
-        if top >= 1e4:
-            return 1e4, "万元" if lang == "zh" else "CNY 10,000"
-        return 1.0, "元" if lang == "zh" else "CNY"
-    if unit == "days":
-        return 1.0, "天" if lang == "zh" else "days"
-    if unit == "per_10k":
-        return 1.0, "件/万人" if lang == "zh" else "per 10,000 people"
-    return 1.0, measure_word(indicator) if lang == "zh" else ""
+    unit = unit_of(indicator)
+    if unit.money:
+        scale = money_scale(max((abs(v) for v in values), default=0.0))
+        return float(scale.divisor), scale.label(unit, lang)
+    return 1.0, unit.label(lang, measure_word(indicator))
 
 
 def _label(indicator: str, lang: str) -> str:
@@ -97,8 +90,7 @@ def _trends(report: Report, figure_cls: type[Figure]) -> tuple[str, Figure] | No
     figure = figure_cls(figsize=(4.0 * columns, 3.0 * lines + 0.6), dpi=_DPI)
     axes = figure.subplots(lines, columns, squeeze=False).ravel()
     for ax, (indicator, points) in zip(axes, series, strict=False):
-        unit = CATALOG[indicator].unit if indicator in CATALOG else "count"
-        divisor, unit_label = _scale(unit, [v for _, v in points], indicator, lang)
+        divisor, unit_label = _scale([v for _, v in points], indicator, lang)
         values = [v / divisor for _, v in points]
         years = [str(parse_period(p).year) for p, _ in points]
         colors = [_BASE] * (len(points) - 1) + [_HIGHLIGHT]
@@ -138,8 +130,7 @@ def _peer_chart(
         top = rows[:20]
         mine = [r for r in rows[20:] if r["region_code"] == report.region]
         rows = top + mine
-    unit = CATALOG[indicator].unit if indicator in CATALOG else "count"
-    divisor, unit_label = _scale(unit, [r["value"] for r in rows], indicator, lang)
+    divisor, unit_label = _scale([r["value"] for r in rows], indicator, lang)
     names = [f"{r['region_name']}" for r in rows][::-1]
     values = [r["value"] / divisor for r in rows][::-1]
     colors = [_HIGHLIGHT if r["region_code"] == report.region else _BASE for r in rows][::-1]
@@ -152,7 +143,7 @@ def _peer_chart(
     _style(ax)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
-    when = format_period(report.period, lang)
+    when = parse_period(report.period).label(lang)
     peers_zh = {"province": "各省（区、市）", "city": "各市", "county": "各县（市、区）"}
     if lang == "zh":
         where = "全国" if report.region_level == "province" else report.province_name or "全省"
@@ -176,7 +167,7 @@ def _months(report: Report, figure_cls: type[Figure]) -> tuple[str, Figure] | No
     if len(rows) < 2 or not any(r["value"] for r in rows):
         return None
     divisor, unit_label = _scale(
-        "yuan", [max(r["value"] or 0, r["previous"] or 0) for r in rows], "pledge_amount", lang
+        [max(r["value"] or 0, r["previous"] or 0) for r in rows], "pledge_amount", lang
     )
     months = [parse_period(r["period"]).first_month for r in rows]
     year = parse_period(rows[0]["period"]).year

@@ -13,8 +13,7 @@ from ipledger.report._build import TREND_INDICATORS, Report
 from ipledger.report._charts import Chart, render_charts
 from ipledger.report._font import FONT_FAMILY, embedded_font_css
 from ipledger.report._numbers import format_amount, format_change
-from ipledger.report._sections import measure_word
-from ipledger.report._table import headers, row_cells
+from ipledger.report._table import headers, note, row_cells
 
 __all__ = ["render_html"]
 
@@ -55,7 +54,7 @@ def _cards(report: Report) -> str:
         row = report.row(indicator)
         if row is None or row.value is None:
             continue
-        value = format_amount(row.value, row.unit, measure_word(indicator), report.lang)
+        value = format_amount(row.value, row.unit_record, row.measure_word, report.lang)
         change = format_change(row.yoy_pct, report.lang)
         change_text = "" if change is None else (f"同比{change}" if zh else f"{change} YoY")
         cards.append(
@@ -135,13 +134,8 @@ def render_html(
     if figures:
         body.append(f'<h2 id="charts">{"图表" if zh else "Charts"}</h2>{figures}')
     body.append(f'<h2 id="indicators">{"指标明细" if zh else "Indicators"}</h2>{_tables(report)}')
-    note = (
-        "排名为同级地区中的名次/参评地区数；金额单位为万元；同比为与上年同期相比。"
-        if zh
-        else "Ranks are rank/regions ranked among regions of the same level; money in CNY "
-        "10,000; YoY against the same period a year earlier."
-    )
-    body.append(f"<footer>{escape(note)}<br>ipledger {escape(ipledger.__version__)}</footer>")
+    footer = escape(note(report.lang))
+    body.append(f"<footer>{footer}<br>ipledger {escape(ipledger.__version__)}</footer>")
     content = "".join(body)
     # the glyphs of every text on the page: the content less the images, plus the captions
     glyphs = content.replace(figures, "") + "".join(c.title for c in charts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ipledger.report._build import Report
-from ipledger.report._table import headers, row_cells
+from ipledger.report._table import headers, note, row_cells
 
 __all__ = ["render_markdown"]
 
@@ -53,10 +53,5 @@ def render_markdown(report: Report, *, chart_links: Mapping[str, str] | None = N
             "| " + " | ".join(_cell(c) for c in row_cells(r, report.lang)) + " |" for r in rows
         ]
         lines.append("")
-    lines.append(
-        "*排名为同级地区中的名次/参评地区数；金额单位为万元；同比为与上年同期相比。*"
-        if zh
-        else "*Ranks are rank/regions ranked among regions of the same level; money in "
-        "CNY 10,000; YoY against the same period a year earlier.*"
-    )
+    lines.append(f"*{note(report.lang)}*")
     return "\n".join(lines) + "\n"

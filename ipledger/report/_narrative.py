@@ -4,7 +4,8 @@
 per section; a clause is written only when its figure exists and is not zero, a sentence only
 when one of its clauses is, a paragraph only when one of its sentences is. Ranks are told only
 where every region of the level was ranked (a rank among the few regions with population data
-is no "全国第二"), and never for durations, where the highest is not the best.
+is no "全国第二"), and never for a unit regions are not ranked on (durations, where the highest
+is not the best: :attr:`ipledger.model.Unit.tell_rank`).
 """
 
 from __future__ import annotations
@@ -13,15 +14,8 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from ipledger.report._numbers import (
-    format_amount,
-    format_change,
-    format_percent,
-    format_period,
-    format_period_end,
-    format_rank,
-)
-from ipledger.report._sections import SECTIONS, IndicatorRow, measure_word
+from ipledger.report._numbers import format_amount, format_change, format_percent, format_rank
+from ipledger.report._sections import SECTIONS, IndicatorRow
 from ipledger.stats import Period, parse_period
 
 __all__ = ["Paragraph", "scope_word", "write_narrative"]
@@ -263,7 +257,7 @@ def _has(row: IndicatorRow | None) -> bool:
 
 
 def _rank(row: IndicatorRow, ctx: _Context) -> str | None:
-    if row.unit == "days":
+    if not row.unit_record.tell_rank:
         return None
     national = row.rank_national if row.peers_national == ctx.full_national else None
     parent = row.rank_parent if row.peers_parent == ctx.full_parent else None
@@ -291,7 +285,7 @@ def _clause(clause: _Clause, ctx: _Context) -> str | None:
     row = ctx.rows.get(clause.indicator)
     if row is None or not _has(row):
         return None
-    amount = format_amount(row.value or 0, row.unit, measure_word(row.indicator), ctx.lang)
+    amount = format_amount(row.value or 0, row.unit_record, row.measure_word, ctx.lang)
     zh = ctx.lang == "zh"
     text = (clause.zh if zh else clause.en).format(amount)
     details = _details(row, ctx, ranks=clause.ranks) if clause.details else []
@@ -314,8 +308,8 @@ def _clause(clause: _Clause, ctx: _Context) -> str | None:
 
 def _paragraph(sentences: Sequence[_Sentence], ctx: _Context, who: str, scope: str) -> str | None:
     zh = ctx.lang == "zh"
-    when = format_period(ctx.period, ctx.lang)
-    end = format_period_end(ctx.period, ctx.lang)
+    when = ctx.period.label(ctx.lang)
+    end = ctx.period.end_label(ctx.lang)
     out: list[str] = []
     previous_stock: bool | None = None
     for sentence in sentences:

@@ -9,10 +9,14 @@ decimals and no trailing zeros, counts as plain digits (万 from 100,000 on), ch
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
-from ipledger.stats import Period, parse_period
+from ipledger.model import Unit
 
 __all__ = [
+    "MONEY_SCALES",
+    "WAN",
+    "MoneyScale",
     "chinese_numeral",
     "english_ordinal",
     "format_amount",
@@ -23,9 +27,8 @@ __all__ = [
     "format_money_en",
     "format_money_zh",
     "format_percent",
-    "format_period",
-    "format_period_end",
     "format_rank",
+    "money_scale",
 ]
 
 _DIGITS = "零一二三四五六七八九"
@@ -33,11 +36,32 @@ _SMALL_UNITS = ("", "十", "百", "千")
 _CENT = Decimal("0.01")
 _ZH_SCALES = ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万"))
 _EN_SCALES = ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
-_MONTHS_EN = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
-_QUARTERS_ZH = "一二三四"
+
+
+class MoneyScale(NamedTuple):
+    """A scale money is shown in by tables and chart axes: the divisor, the Chinese prefix of
+    元 (万) and the English words after CNY (10,000)."""
+
+    divisor: int
+    zh: str
+    en: str
+
+    def label(self, unit: Unit, lang: str) -> str:
+        """The scaled unit as a column or axis names it: 万元, CNY 10,000.
+
+        Examples:
+            >>> from ipledger.model import UNITS
+            >>> WAN.label(UNITS["yuan"], "zh"), WAN.label(UNITS["yuan"], "en")
+            ('万元', 'CNY 10,000')
+        """
+        name = unit.label(lang)
+        return f"{self.zh}{name}" if lang == "zh" else f"{name} {self.en}".rstrip()
+
+
+WAN = MoneyScale(10**4, "万", "10,000")
+"""万元: the scale the bureau's tables show money in."""
+MONEY_SCALES = (MoneyScale(10**8, "亿", "100 million"), WAN, MoneyScale(1, "", ""))
+"""The scales of :func:`money_scale`, largest first: 亿元, 万元, 元."""
 
 
 def _decimal(value: float | int | Decimal) -> Decimal:
@@ -134,9 +158,10 @@ def format_money_zh(yuan: float | int | Decimal) -> str:
     return f"{sign}{format_decimal(rounded)}元"
 
 
-def format_count_zh(count: float | int | Decimal, word: str = "") -> str:
+def format_count_zh(count: float | int | Decimal, word: str = "", places: int = 2) -> str:
     """A count with its measure word: digits below 100,000 (6951件), then 万 / 亿 with at
-    most two decimals (51.6万件); fractional values (per 10,000 people) keep two decimals.
+    most two decimals (51.6万件); fractional values (per 10,000 people) keep at most
+    ``places`` decimals.
 
     Examples:
         >>> format_count_zh(6951, "件"), format_count_zh(516_000, "件")
@@ -151,7 +176,7 @@ def format_count_zh(count: float | int | Decimal, word: str = "") -> str:
             if scaled >= 1:
                 sign = "-" if value < 0 else ""
                 return f"{sign}{format_decimal(scaled)}{unit}{word}"
-    return f"{format_decimal(value)}{word}"
+    return f"{format_decimal(value, places)}{word}"
 
 
 def format_money_en(yuan: float | int | Decimal) -> str:
@@ -170,37 +195,49 @@ def format_money_en(yuan: float | int | Decimal) -> str:
     return f"CNY {format_count_en(value)}"
 
 
-def format_count_en(count: float | int | Decimal) -> str:
-    """A count with thousands separators (two decimals kept for fractional values).
+def format_count_en(count: float | int | Decimal, places: int = 2) -> str:
+    """A count with thousands separators (at most ``places`` decimals for fractional values).
 
     Examples:
         >>> format_count_en(6951), format_count_en(16.924), format_count_en(1_234_567.0)
         ('6,951', '16.92', '1,234,567')
     """
-    text = format_decimal(count)
+    text = format_decimal(count, places)
     whole, _, fraction = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
     grouped = f"{int(whole.lstrip('-')):,}"
     return sign + grouped + (f".{fraction}" if fraction else "")
 
 
-def format_amount(value: float | int | Decimal, unit: str, word: str, lang: str = "zh") -> str:
-    """A figure in its indicator unit (``count``, ``yuan``, ``per_10k``, ``days``,
-    ``percent``) for a sentence; ``word`` is the Chinese measure word (件, 笔, 家).
+def format_amount(value: float | int | Decimal, unit: Unit, word: str, lang: str = "zh") -> str:
+    """A figure in its indicator's :class:`~ipledger.model.Unit` for a sentence: money in
+    元 / 万元 / 亿元 (CNY million / billion), anything else to the unit's decimals followed by
+    its suffix; ``word`` is the indicator's Chinese measure word (件, 笔, 家).
 
     Examples:
-        >>> format_amount(19.9e9, "yuan", ""), format_amount(732, "count", "笔")
+        >>> from ipledger.model import UNITS
+        >>> format_amount(19.9e9, UNITS["yuan"], ""), format_amount(732, UNITS["count"], "笔")
         ('199亿元', '732笔')
-        >>> format_amount(19.9e9, "yuan", "", "en"), format_amount(58, "days", "天", "en")
-        ('CNY 19.9 billion', '58 days')
+        >>> format_amount(19.9e9, UNITS["yuan"], "", "en")
+        'CNY 19.9 billion'
+        >>> format_amount(58, UNITS["days"], "", "en"), format_amount(58, UNITS["days"], "")
+        ('58 days', '58天')
     """
-    if unit == "yuan":
+    if unit.money:
         return format_money_zh(value) if lang == "zh" else format_money_en(value)
-    if unit == "percent":
-        return format_percent(value)
     if lang == "zh":
-        return format_count_zh(value, "天" if unit == "days" else word)
-    return format_count_en(value) + (" days" if unit == "days" else "")
+        return format_count_zh(value, unit.suffix(lang, word), unit.decimals)
+    return format_count_en(value, unit.decimals) + unit.suffix(lang, word)
+
+
+def money_scale(top: float) -> MoneyScale:
+    """The largest of :data:`MONEY_SCALES` that keeps amounts up to ``top`` yuan at 1 or more.
+
+    Examples:
+        >>> [money_scale(top).zh for top in (1.99e10, 3e5, 800)]
+        ['亿', '万', '']
+    """
+    return next(s for s in MONEY_SCALES if abs(top) >= s.divisor or s.divisor == 1)
 
 
 def format_percent(value: float | int | Decimal, places: int = 1) -> str:
@@ -276,49 +313,3 @@ def format_rank(
     if national_zh or parent_zh:
         return f"居{national_zh or parent_zh}位"
     return None
-
-
-def format_period(period: str | Period, lang: str = "zh") -> str:
-    """A period as a sentence names it: 2023年, 2023年第二季度, 2023年7月, 2024年1—7月.
-
-    Examples:
-        >>> [format_period(p) for p in ("2023", "2023Q2", "2023-07", "2024-01..2024-07")]
-        ['2023年', '2023年第二季度', '2023年7月', '2024年1—7月']
-        >>> [format_period(p, "en") for p in ("2023", "2023Q2", "2023-07", "2024-01..2024-07")]
-        ['2023', 'Q2 2023', 'July 2023', 'January–July 2024']
-    """
-    parsed = parse_period(period)
-    kind = parsed.kind
-    first, last = parsed.first_month, parsed.last_month
-    if lang == "zh":
-        if kind == "year":
-            return f"{parsed.year}年"
-        if kind == "quarter":
-            return f"{parsed.year}年第{_QUARTERS_ZH[(first - 1) // 3]}季度"
-        if kind == "month":
-            return f"{parsed.year}年{first}月"
-        return f"{parsed.year}年{first}—{last}月"
-    if kind == "year":
-        return str(parsed.year)
-    if kind == "quarter":
-        return f"Q{(first + 2) // 3} {parsed.year}"
-    if kind == "month":
-        return f"{_MONTHS_EN[first - 1]} {parsed.year}"
-    return f"{_MONTHS_EN[first - 1]}–{_MONTHS_EN[last - 1]} {parsed.year}"
-
-
-def format_period_end(period: str | Period, lang: str = "zh") -> str:
-    """The end of a period as stock figures are dated: 2023年底, 2024年7月底.
-
-    Examples:
-        >>> format_period_end("2023"), format_period_end("2024-01..2024-07")
-        ('2023年底', '2024年7月底')
-        >>> format_period_end("2023", "en"), format_period_end("2023Q2", "en")
-        ('the end of 2023', 'the end of June 2023')
-    """
-    parsed = parse_period(period)
-    if parsed.last_month == 12:
-        return f"{parsed.year}年底" if lang == "zh" else f"the end of {parsed.year}"
-    if lang == "zh":
-        return f"{parsed.year}年{parsed.last_month}月底"
-    return f"the end of {_MONTHS_EN[parsed.last_month - 1]} {parsed.year}"

@@ -1,10 +1,20 @@
-"""How a report is organised: its sections, the row of one indicator, and measure words."""
+"""How a report is organised: its sections and the row of one indicator (with its unit)."""
 
 from __future__ import annotations
 
 import attrs
 
-__all__ = ["OTHER", "SECTIONS", "IndicatorRow", "Section", "measure_word", "section_of"]
+from ipledger.model import INDICATORS, UNITS, Unit
+
+__all__ = [
+    "OTHER",
+    "SECTIONS",
+    "IndicatorRow",
+    "Section",
+    "measure_word",
+    "section_of",
+    "unit_of",
+]
 
 
 @attrs.frozen
@@ -81,15 +91,6 @@ OTHER = Section("other", "其他指标", "Other indicators", ())
 
 _SECTION_OF = {base: section for section in SECTIONS for base in section.bases}
 
-_WORDS = {
-    "pledge_count": "笔",
-    "pledge_beneficiaries": "家",
-    "insurance_policies": "单",
-    "insurance_insured": "家",
-    "gi_products": "个",
-    "gi_users": "家",
-}
-
 
 def section_of(indicator_id: str) -> Section:
     """The section an indicator (or breakdown) is shown in.
@@ -102,13 +103,28 @@ def section_of(indicator_id: str) -> Section:
 
 
 def measure_word(indicator_id: str) -> str:
-    """The Chinese measure word a count of this indicator is written with (件, 笔, 家, ...).
+    """The Chinese measure word a count of this indicator is written with (件, 笔, 家, ...):
+    the catalog's (:attr:`ipledger.model.IndicatorDefinition.measure_word`), 件 for an id
+    the catalog does not know.
 
     Examples:
         >>> measure_word("pledge_count"), measure_word("valid_invention_patents")
         ('笔', '件')
     """
-    return _WORDS.get(indicator_id.split(".", 1)[0], "件")
+    known = INDICATORS.get(indicator_id)
+    return "件" if known is None else known.measure_word
+
+
+def unit_of(indicator_id: str) -> Unit:
+    """The :class:`~ipledger.model.Unit` of an indicator (``count`` for an id the catalog does
+    not know), for the trend, peer and month tables, whose rows name no unit.
+
+    Examples:
+        >>> unit_of("pledge_amount").id, unit_of("pledge_count").id
+        ('yuan', 'count')
+    """
+    known = INDICATORS.get(indicator_id)
+    return UNITS["count"] if known is None else known.unit_record
 
 
 @attrs.frozen(kw_only=True)
@@ -122,7 +138,7 @@ class IndicatorRow:
     indicator: str
     label_zh: str
     label_en: str
-    unit: str
+    unit: str = attrs.field(validator=attrs.validators.in_(tuple(UNITS)))
     value: float | None
     previous: float | None = None
     yoy_pct: float | None = None
@@ -138,6 +154,21 @@ class IndicatorRow:
         """Whether this is a breakdown (``patent_grants.invention``) of another indicator."""
         return "." in self.indicator
 
+    @property
+    def unit_record(self) -> Unit:
+        """The :class:`~ipledger.model.Unit` of the row: how its figures are written, whether
+        they are ranked and compared year on year."""
+        return UNITS[self.unit]
+
+    @property
+    def measure_word(self) -> str:
+        """The Chinese measure word of the indicator (件, 笔, 家)."""
+        return measure_word(self.indicator)
+
     def label(self, lang: str) -> str:
         """The indicator's label in ``lang``."""
         return self.label_zh if lang == "zh" else self.label_en
+
+    def unit_label(self, lang: str) -> str:
+        """The unit the row's figures are in, as a column names it: 笔, 元, 件/万人, 天."""
+        return self.unit_record.label(lang, self.measure_word)

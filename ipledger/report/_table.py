@@ -1,16 +1,19 @@
 """The indicator table as display text, shared by the Markdown and HTML renderers.
 
-Money is shown in 万元 (as the bureau's tables do), counts with thousands separators, YoY and
-completion with one decimal, ranks as ``rank/peers`` (none for a figure of zero, which every
-region without data shares). The XLSX renderer keeps the engine's real numbers.
+Every figure as its :class:`~ipledger.model.Unit` says: money in 万元 (as the bureau's tables
+do), everything with thousands separators and the unit's decimals; YoY and completion with one
+decimal; ranks as ``rank/peers`` (none for a figure of zero, which every region without data
+shares, nor for a unit regions are not ranked on). The XLSX renderer keeps the engine's real
+numbers.
 """
 
 from __future__ import annotations
 
-from ipledger.report._numbers import format_decimal
-from ipledger.report._sections import IndicatorRow, measure_word
+from ipledger.model import UNITS, Unit
+from ipledger.report._numbers import WAN
+from ipledger.report._sections import IndicatorRow
 
-__all__ = ["DASH", "headers", "row_cells", "unit_label"]
+__all__ = ["DASH", "headers", "note", "row_cells", "unit_label"]
 
 DASH = "—"
 """What an empty cell shows."""
@@ -29,15 +32,27 @@ _HEADERS = {
         "Completion",
     ),
 }
-_UNITS = {
-    "zh": {"yuan": "万元", "per_10k": "件/万人", "days": "天", "percent": "%"},
-    "en": {"yuan": "CNY 10k", "per_10k": "per 10k people", "days": "days", "percent": "%"},
-}
 
 
 def headers(lang: str) -> tuple[str, ...]:
     """The table's column headers (ranks are ``rank/peers``)."""
     return _HEADERS["zh" if lang == "zh" else "en"]
+
+
+def note(lang: str) -> str:
+    """The note under the tables: what ranks mean, the money unit, what YoY compares.
+
+    Examples:
+        >>> note("zh")
+        '排名为同级地区中的名次/参评地区数；金额单位为万元；同比为与上年同期相比。'
+    """
+    money = WAN.label(UNITS["yuan"], lang)
+    if lang == "zh":
+        return f"排名为同级地区中的名次/参评地区数；金额单位为{money}；同比为与上年同期相比。"
+    return (
+        "Ranks are rank/regions ranked among regions of the same level; money in "
+        f"{money}; YoY against the same period a year earlier."
+    )
 
 
 def unit_label(row: IndicatorRow, lang: str) -> str:
@@ -47,24 +62,18 @@ def unit_label(row: IndicatorRow, lang: str) -> str:
         >>> row = IndicatorRow(indicator="pledge_amount", label_zh="", label_en="", unit="yuan",
         ...                    value=1.0)
         >>> unit_label(row, "zh"), unit_label(row, "en")
-        ('万元', 'CNY 10k')
+        ('万元', 'CNY 10,000')
     """
-    units = _UNITS["zh" if lang == "zh" else "en"]
-    if row.unit in units:
-        return units[row.unit]
-    return measure_word(row.indicator) if lang == "zh" else "number"
+    if row.unit_record.money:
+        return WAN.label(row.unit_record, lang)
+    return row.unit_label(lang)
 
 
-def _number(value: float | None, unit: str) -> str:
+def _number(value: float | None, unit: Unit) -> str:
     if value is None:
         return DASH
-    if unit == "yuan":
-        return f"{value / 10_000:,.2f}"
-    if unit == "per_10k":
-        return f"{value:,.2f}"
-    if unit in ("days", "percent"):
-        return format_decimal(value, 1)
-    return f"{value:,.0f}"
+    shown = value / WAN.divisor if unit.money else value
+    return f"{shown:,.{unit.decimals}f}"
 
 
 def _pct(value: float | None, signed: bool) -> str:
@@ -73,9 +82,11 @@ def _pct(value: float | None, signed: bool) -> str:
     return f"{value:+.1f}%" if signed else f"{value:.1f}%"
 
 
-def _rank(rank: int | None, peers: int | None, value: float | None) -> str:
+def _rank(row: IndicatorRow, rank: int | None, peers: int | None) -> str:
     # a region with nothing to count shares rank 1 with every other: no rank worth showing
-    return DASH if rank is None or not value else f"{rank}/{peers}"
+    if rank is None or not row.value or not row.unit_record.tell_rank:
+        return DASH
+    return f"{rank}/{peers}"
 
 
 def row_cells(row: IndicatorRow, lang: str) -> tuple[str, ...]:
@@ -92,14 +103,15 @@ def row_cells(row: IndicatorRow, lang: str) -> tuple[str, ...]:
     label = row.label(lang)
     if row.is_breakdown:
         label = ("其中：" if lang == "zh" else "of which: ") + label
+    unit = row.unit_record
     return (
         label,
         unit_label(row, lang),
-        _number(row.value, row.unit),
-        _number(row.previous, row.unit),
+        _number(row.value, unit),
+        _number(row.previous, unit),
         _pct(row.yoy_pct, signed=True),
-        _rank(row.rank_parent, row.peers_parent, row.value),
-        _rank(row.rank_national, row.peers_national, row.value),
-        _number(row.target, row.unit),
+        _rank(row, row.rank_parent, row.peers_parent),
+        _rank(row, row.rank_national, row.peers_national),
+        _number(row.target, unit),
         _pct(row.completion_pct, signed=False),
     )

@@ -3,8 +3,9 @@ images.
 
 Sheets: 概览 (title, narrative), one sheet per section (every indicator with value, previous,
 YoY, ranks and target as numeric cells), 历年趋势, 同级比较, 按月 (the chart data), 图表.
-Money stays in yuan (exact, as in the JSON), shown with thousands separators; YoY and
-completion are fractions shown as percentages. Text cells are always text: a region name
+Money stays in yuan (exact, as in the JSON); every figure is shown with thousands separators
+and its unit's decimals (:class:`ipledger.model.Unit`); YoY and completion are fractions shown
+as percentages. Text cells are always text: a region name
 beginning with ``=`` is never run as a formula.
 """
 
@@ -14,20 +15,14 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from ipledger.model import Unit
 from ipledger.report._build import Report
 from ipledger.report._charts import Chart, render_charts
-from ipledger.report._sections import measure_word
+from ipledger.report._sections import unit_of
 from ipledger.stats import CATALOG
 
-__all__ = ["render_xlsx"]
+__all__ = ["number_format", "render_xlsx"]
 
-_NUMBER_FORMATS = {
-    "count": "#,##0",
-    "yuan": "#,##0.00",
-    "per_10k": "#,##0.00",
-    "days": "0.0",
-    "percent": "0.0",
-}
 _PERCENT = "0.0%"
 _HEADERS = {
     "zh": (
@@ -59,10 +54,17 @@ _HEADERS = {
         "Completion",
     ),
 }
-_UNITS = {
-    "zh": {"yuan": "元", "per_10k": "件/万人", "days": "天", "percent": "%"},
-    "en": {"count": "count", "yuan": "CNY", "per_10k": "per 10k", "days": "days", "percent": "%"},
-}
+
+
+def number_format(unit: Unit) -> str:
+    """The Excel number format of a unit's figures: thousands separators, its decimals.
+
+    Examples:
+        >>> from ipledger.model import UNITS
+        >>> number_format(UNITS["count"]), number_format(UNITS["yuan"])
+        ('#,##0', '#,##0.00')
+    """
+    return "#,##0" + ("." + "0" * unit.decimals if unit.decimals else "")
 
 
 class _Sheet:
@@ -103,11 +105,10 @@ def _section_sheet(book: Any, report: Report, title: str, rows: Sequence[Any]) -
     sheet = _Sheet(book.create_sheet(title[:31]))
     sheet.header(_HEADERS[lang])
     for r in rows:
-        number = _NUMBER_FORMATS.get(r.unit, "General")
+        number = number_format(r.unit_record)
         sheet.put(1, r.indicator)
         sheet.put(2, ("　" if r.is_breakdown else "") + r.label(lang))
-        unit = measure_word(r.indicator) if lang == "zh" and r.unit == "count" else r.unit
-        sheet.put(3, _UNITS[lang].get(unit, unit))
+        sheet.put(3, r.unit_label(lang))
         sheet.put(4, r.value, number)
         sheet.put(5, r.previous, number)
         sheet.put(6, _fraction(r.yoy_pct), _PERCENT)
@@ -172,10 +173,10 @@ def _data_sheet(book: Any, title: str, names: Sequence[str], rows: list[dict[str
     sheet.header(names)
     keys = list(rows[0])
     for row in rows:
-        unit = CATALOG[row["indicator"]].unit if row.get("indicator") in CATALOG else "count"
+        unit = unit_of(row.get("indicator", ""))
         for column, key in enumerate(keys, start=1):
             value = row[key]
-            number = _NUMBER_FORMATS.get(unit) if key in ("value", "previous") else "0"
+            number = number_format(unit) if key in ("value", "previous") else "0"
             sheet.put(column, value, number)
         sheet.row += 1
     for column in range(1, len(names) + 1):

@@ -2,9 +2,12 @@
 
 Stable API (the demo ledger and the report renderers build on these):
 
-- :data:`CATALOG` / :func:`indicator`: the declared :class:`Indicator` objects (id, labels
-  zh/en, unit, kind, definitions zh/en, SQL family); the CLI (``ipledger indicators``) and
-  ``docs/indicators.md`` (:func:`indicators_markdown`) are generated from it.
+- :data:`CATALOG` / :func:`indicator`: the declared :class:`Indicator` objects: each
+  definition of :data:`ipledger.model.INDICATORS` (id, labels zh/en, unit, kind, definitions
+  zh/en, parent, per-10k base, breakdown rules, measure word) joined with the SQL family that
+  emits it; :data:`UNITS` (:class:`ipledger.model.Unit`): how each unit is written, ranked and
+  compared. The CLI (``ipledger indicators``) and ``docs/indicators.md``
+  (:func:`indicators_markdown`) are generated from them.
 - :func:`compute_indicators` ``(ledger_or_store, periods, *, regions=None, indicators=None,
   as_known_at=None, settings=StatsSettings())``: all indicators for all regions and periods
   at once, as ONE tidy Arrow table, one row per region x period x indicator, with exactly
@@ -15,11 +18,13 @@ Stable API (the demo ledger and the report renderers build on these):
       rank_parent (int32), peers_parent (int32), rank_national (int32), peers_national (int32),
       target (double), completion_pct (double)
 
-- :func:`report_json` ``(ledger, region, period, *, as_known_at=None)``: one region and
-  period in the JSON shape of INDICATORS.md; :func:`table_to_report` builds the same object
-  from a table already computed (one engine run for many regions' reports).
-- :func:`run_checks` ``(ledger, *, as_known_at=None, period=None)``: data problems to fix
-  before publishing, as :class:`CheckFinding` objects (``ipledger check``).
+- :func:`report_json` ``(ledger, region, period, *, as_known_at=None, settings=...)``: one
+  region and period in the JSON shape of INDICATORS.md; :func:`table_to_report` builds the
+  same object from a table already computed (one engine run for many regions' reports).
+- :func:`region_table` ``(ledger, *, as_known_at=None)``: the regions as the engine rolls up
+  and ranks in them (name, level, parent, province), for reports that name regions.
+- :func:`run_checks` ``(ledger, *, as_known_at=None, period=None, settings=...)``: data
+  problems to fix before publishing, as :class:`CheckFinding` objects (``ipledger check``).
 - :class:`Period` / :func:`parse_period`: ``2023``, ``2023Q2``, ``2023-07``,
   ``2024-01..2024-07``; :class:`StatsSettings`: the high-value pledge threshold.
 - ``ledger.patents.high_value(on=)`` (ledger layer) lists the high-value invention patents
@@ -40,7 +45,9 @@ Readings taken where INDICATORS.md is silent:
   cities in 2023), regions without data counting as 0, HK / Macao / Taiwan left out, NULL
   values (per-10k without population, median without closed cases) not ranked; ties share the
   best rank. ``rank_parent`` ranks among those of the same level in the same province; a
-  province has no ``rank_parent`` / ``peers_parent`` (NULL).
+  province has no ``rank_parent`` / ``peers_parent`` (NULL). Durations (unit ``days``:
+  ``case_median_days_to_close``) are not ranked, their ranks and peers are NULL: the most days
+  to close a case is no first place, and the bureaus' articles never rank them.
 - ``patent_assignments`` / ``patent_licences`` count for the region the patent was held in
   before the transfer (the assignor's / licensor's); ``.outbound``: those whose
   ``to_region_code`` lies outside the region.
@@ -69,6 +76,7 @@ from ipledger.stats._derived import COLUMNS
 from ipledger.stats._docs import indicators_markdown
 from ipledger.stats._json import json_number, report_json, table_to_report
 from ipledger.stats._periods import Period, parse_period
+from ipledger.stats._region_table import REGION_COLUMNS, region_table
 from ipledger.stats._settings import DEFAULT_SETTINGS, StatsSettings
 
 __all__ = [
@@ -78,6 +86,7 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_SETTINGS",
     "KINDS",
+    "REGION_COLUMNS",
     "TARGET_CHECK",
     "UNITS",
     "Check",
@@ -91,6 +100,7 @@ __all__ = [
     "indicators_markdown",
     "json_number",
     "parse_period",
+    "region_table",
     "report_json",
     "run_checks",
     "table_to_report",

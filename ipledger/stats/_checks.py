@@ -285,22 +285,16 @@ BREAKDOWN_CHECK = "breakdown_exceeds_total"
 """The name of the check on the indicator table (parts larger than, or not adding up to, their
 total)."""
 
-_PARTS_ADD_UP = ("patent_applications", "patent_grants", "gi_trademarks")
-_AT_MOST_EXTRA = {
-    "high_value_invention_patents": "valid_invention_patents",
-    "well_known_trademarks": "valid_trademarks",
-    "gi_trademarks": "valid_trademarks",
-}
-
 
 def breakdown_findings(table: pa.Table) -> list[CheckFinding]:
     """Breakdowns that do not fit their totals in a table of ``region_code, period, indicator,
-    value`` (e.g. from :func:`~ipledger.stats.compute_indicators`; a missing row counts as 0):
-    a sub-id larger than its total (``pledge_beneficiaries.sme`` > ``pledge_beneficiaries``;
-    the ``ip_cases`` types may add up to more than ``ip_cases``, but none may exceed it),
-    high-value above valid invention patents, well-known or GI marks above valid trademarks,
-    and patent kinds / GI mark kinds that do not
-    add up to their total."""
+    value`` (e.g. from :func:`~ipledger.stats.compute_indicators`; a missing row counts as 0),
+    by the rules each indicator declares (:attr:`~ipledger.model.IndicatorDefinition.bounds`,
+    ``parts_add_up``): a sub-id larger than its total (``pledge_beneficiaries.sme`` >
+    ``pledge_beneficiaries``; the ``ip_cases`` types may add up to more than ``ip_cases``, but
+    none may exceed it), an indicator above its ``at_most`` (high-value above valid invention
+    patents, well-known or GI marks above valid trademarks), and parts that do not add up to
+    their total where they must (patent kinds, GI mark kinds)."""
     values: dict[tuple[str, str, str], float] = {}
     for region, period, ind, value in zip(
         table["region_code"].to_pylist(),
@@ -313,19 +307,22 @@ def breakdown_findings(table: pa.Table) -> list[CheckFinding]:
             values[(str(region), str(period), str(ind))] = float(value)
     findings = []
     for (region, period, ind), value in values.items():
-        whole = CATALOG[ind].parent if ind in CATALOG else None
-        whole = whole or _AT_MOST_EXTRA.get(ind)
-        total = values.get((region, period, whole), 0.0) if whole else None
-        if total is not None and value > total:
-            findings.append(
-                CheckFinding(
-                    check=BREAKDOWN_CHECK,
-                    entity="indicator",
-                    key=f"{region} {period} {ind}",
-                    message=f"{value:g} is more than {whole} {total:g}",
+        item = CATALOG.get(ind)
+        if item is None:
+            continue
+        key = f"{region} {period} {ind}"
+        for whole in item.bounds:
+            total = values.get((region, period, whole), 0.0)
+            if value > total:
+                findings.append(
+                    CheckFinding(
+                        check=BREAKDOWN_CHECK,
+                        entity="indicator",
+                        key=key,
+                        message=f"{value:g} is more than {whole} {total:g}",
+                    )
                 )
-            )
-        if ind in _PARTS_ADD_UP:
+        if item.parts_add_up:
             parts = [i.id for i in CATALOG.values() if i.parent == ind]
             known = [values.get((region, period, p), 0.0) for p in parts]
             if sum(known) != value:
@@ -333,7 +330,7 @@ def breakdown_findings(table: pa.Table) -> list[CheckFinding]:
                     CheckFinding(
                         check=BREAKDOWN_CHECK,
                         entity="indicator",
-                        key=f"{region} {period} {ind}",
+                        key=key,
                         message=f"the parts {', '.join(parts)} add up to "
                         f"{sum(known):g}, not {value:g}",
                     )

@@ -26,7 +26,14 @@ from ipledger.stats._regions import prepare_holdings, prepare_regions
 from ipledger.stats._settings import DEFAULT_SETTINGS, StatsSettings
 from ipledger.store import Store
 
-__all__ = ["compute_indicators", "compute_values", "families_for", "store_of"]
+__all__ = [
+    "compute_indicators",
+    "compute_values",
+    "families_for",
+    "prepare_tables",
+    "sql_context",
+    "store_of",
+]
 
 
 def store_of(source: Ledger | Store) -> Store:
@@ -131,20 +138,32 @@ def _compute_values(
     settings: StatsSettings,
 ) -> None:
     """Prepare the temporary tables and fill ``_ipl_values`` with every family's rows."""
-    moment = moment_sql(as_known_at)
-    ctx = SqlContext(moment=moment, pledge_threshold=settings.pledge_high_value_threshold)
+    ctx = sql_context(as_known_at, settings)
     if requested:
-        _check_regions(cur, requested, moment)
-    _prepare_periods(cur, wanted)
-    prepare_regions(cur, moment)
-    prepare_holdings(cur, moment)
-    _prepare_inputs(cur, moment)
+        _check_regions(cur, requested, ctx.moment)
+    prepare_tables(cur, wanted, ctx.moment)
     cur.execute(
         "CREATE OR REPLACE TEMP TABLE _ipl_values "
         "(indicator VARCHAR, period VARCHAR, region_code VARCHAR, value DOUBLE)"
     )
     for family in families_for(chosen):
         cur.execute(f"INSERT INTO _ipl_values BY NAME {family.sql(ctx)}")
+
+
+def sql_context(as_known_at: Moment | None, settings: StatsSettings) -> SqlContext:
+    """What the families' SQL depends on for a moment and settings."""
+    return SqlContext(
+        moment=moment_sql(as_known_at), pledge_threshold=settings.pledge_high_value_threshold
+    )
+
+
+def prepare_tables(cur: duckdb.DuckDBPyConnection, wanted: Sequence[Period], moment: str) -> None:
+    """Create on ``cur`` the temporary tables every family reads (periods with the ones a
+    year earlier, regions, holdings, population, targets) as known at ``moment``."""
+    _prepare_periods(cur, wanted)
+    prepare_regions(cur, moment)
+    prepare_holdings(cur, moment)
+    _prepare_inputs(cur, moment)
 
 
 def _chosen(indicators: Sequence[str] | None) -> list[Indicator]:
@@ -174,7 +193,7 @@ def _check_regions(cur: duckdb.DuckDBPyConnection, codes: list[str], moment: str
             raise NotFoundError("region", code)
 
 
-def _prepare_periods(cur: duckdb.DuckDBPyConnection, wanted: list[Period]) -> None:
+def _prepare_periods(cur: duckdb.DuckDBPyConnection, wanted: Sequence[Period]) -> None:
     every = sorted(set(wanted) | {p.previous() for p in wanted})
     table = pa.table(
         {
@@ -243,6 +262,9 @@ def _assemble(
             "unit": [i.unit for i in chosen],
             "ord": pa.array(range(len(chosen)), pa.int32()),
             "base": pa.array([i.per_10k_of for i in chosen], pa.string()),
+            "absent_is_zero": [i.family.absent_is_zero for i in chosen],
+            "ranked": [i.unit_record.ranked for i in chosen],
+            "yoy": [i.unit_record.yoy for i in chosen],
         }
     )
     _create_from_arrow(cur, "_ipl_catalog", catalog)

@@ -3,16 +3,21 @@
 :func:`assemble_sql` turns the rolled-up values (``_ipl_values``) into the tidy table, in one
 query over the grid of regions x wanted periods x chosen indicators:
 
-- **value**: the rolled-up value; 0 where a region has no row (counts and yuan), NULL for
-  ``days`` without any closed case; per-10k figures divide the base indicator by the region's
-  own year-end population of the period's year (NULL when that population is unknown or 0).
+- **value**: the rolled-up value; 0 where a region has no row (counts and sums), NULL for a
+  median of nothing (``case_median_days_to_close`` without any closed case: the family's
+  :attr:`~ipledger.stats._family.Family.absent_is_zero`); per-10k figures divide the base
+  indicator by the region's own year-end population of the period's year (NULL when that
+  population is unknown or 0).
 - **previous**: the same figure for the same span one year earlier; **yoy_pct**:
-  ``(value - previous) / previous * 100``, NULL when previous is 0 or NULL.
+  ``(value - previous) / previous * 100``, NULL when previous is 0 or NULL, or when the unit
+  has no YoY (:attr:`ipledger.model.Unit.yoy`).
 - **rank_national** / **peers_national**: rank (1 = highest, ties share the best rank, as SQL
   ``rank()``) among the *ranked* regions of the same level: every region of that level in use
   at the end of the period's year in the ledger's region table (the national GB/T 2260 table
   plus its own regions), whether or not it has data (no data is 0), leaving out HK, Macao and
-  Taiwan and regions whose value is NULL. **peers** is how many were ranked.
+  Taiwan and regions whose value is NULL. **peers** is how many were ranked. Both are NULL
+  for a unit regions are not ranked on (:attr:`ipledger.model.Unit.ranked`; every unit of
+  INDICATORS.md v1 is).
 - **rank_parent** / **peers_parent**: the same among the ranked regions of the same level in
   the same province; NULL for provinces (their parent is the nation: see rank_national).
 - **target** / **completion_pct**: the ``targets`` row (as known at the moment) for the region,
@@ -52,7 +57,7 @@ def _value_sql(values: str, base: str, population: str) -> str:
     return (
         f"CASE WHEN g.base IS NOT NULL"
         f" THEN coalesce({base}.value, 0) / nullif({population}.population, 0) * 10000"
-        f" WHEN g.unit = 'days' THEN {values}.value ELSE coalesce({values}.value, 0) END"
+        f" WHEN g.absent_is_zero THEN coalesce({values}.value, 0) ELSE {values}.value END"
     )
 
 
@@ -60,10 +65,10 @@ def assemble_sql(catalog: str, regions_filter: bool) -> str:
     """The query building the tidy table from ``_ipl_values`` and the other temporary tables.
 
     ``catalog`` names the table of chosen indicators (indicator, label_zh, label_en, unit, ord,
-    base). Parameter ``$1``: the requested region codes (a list, possibly empty), kept even
-    when not in use in the period's year; with ``regions_filter`` only they are returned.
-    Ranks are computed over a narrow projection with integer keys (windows over wide rows
-    keyed on strings were the slowest part), peers with a GROUP BY.
+    base, absent_is_zero, ranked, yoy). Parameter ``$1``: the requested region codes (a list,
+    possibly empty), kept even when not in use in the period's year; with ``regions_filter``
+    only they are returned. Ranks are computed over a narrow projection with integer keys
+    (windows over wide rows keyed on strings were the slowest part), peers with a GROUP BY.
     """
     in_use = region_in_use_sql("r", "p.year")
     requested = "list_contains(CAST($1 AS VARCHAR[]), {})"
@@ -73,13 +78,13 @@ def assemble_sql(catalog: str, regions_filter: bool) -> str:
             SELECT r.code AS region_code, r.level AS region_level, r.province,
                    r.rankable AND ({in_use}) AS rankable, p.label AS period,
                    p.previous AS previous_period, p.year, p.ord AS p_ord,
-                   k.ord, k.indicator, k.base, k.unit
+                   k.ord, k.indicator, k.base, k.absent_is_zero, k.ranked
             FROM _ipl_regions r
             JOIN _ipl_p p ON p.wanted AND (({in_use}) OR {requested.format("r.code")})
             CROSS JOIN {catalog} k
         ), valued AS (
             SELECT g.region_code, g.region_level, g.province, g.rankable, g.period, g.p_ord,
-                   g.ord, g.indicator,
+                   g.ord, g.indicator, g.ranked,
                    {_value_sql("v", "vb", "pop")} AS value,
                    {_value_sql("pv", "pvb", "ppop")} AS previous
             FROM grid g
@@ -100,8 +105,8 @@ def assemble_sql(catalog: str, regions_filter: bool) -> str:
         ), levels AS (
             SELECT *, CASE region_level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END
                           AS level_no,
-                   rankable AND value IS NOT NULL AS in_nation,
-                   rankable AND value IS NOT NULL AND region_level <> 'province'
+                   ranked AND rankable AND value IS NOT NULL AS in_nation,
+                   ranked AND rankable AND value IS NOT NULL AND region_level <> 'province'
                        AND province IS NOT NULL AS in_parent
             FROM valued
         ), rank_parent AS (
@@ -123,12 +128,15 @@ def assemble_sql(catalog: str, regions_filter: bool) -> str:
                k.label_zh, k.label_en, k.unit,
                CAST(v.value AS DOUBLE) AS value,
                CAST(v.previous AS DOUBLE) AS previous,
-               CAST(CASE WHEN v.previous <> 0 THEN (v.value - v.previous) / v.previous * 100 END
+               CAST(CASE WHEN k.yoy AND v.previous <> 0
+                         THEN (v.value - v.previous) / v.previous * 100 END
                     AS DOUBLE) AS yoy_pct,
                CAST(rp.rank AS INTEGER) AS rank_parent,
-               CAST(CASE WHEN v.rankable THEN pp.peers END AS INTEGER) AS peers_parent,
+               CAST(CASE WHEN v.rankable AND v.ranked THEN pp.peers END AS INTEGER)
+                   AS peers_parent,
                CAST(rn.rank AS INTEGER) AS rank_national,
-               CAST(CASE WHEN v.rankable THEN pn.peers END AS INTEGER) AS peers_national,
+               CAST(CASE WHEN v.rankable AND v.ranked THEN pn.peers END AS INTEGER)
+                   AS peers_national,
                CAST(tg.target AS DOUBLE) AS target,
                CAST(CASE WHEN tg.target <> 0 THEN v.value / tg.target * 100 END AS DOUBLE)
                    AS completion_pct

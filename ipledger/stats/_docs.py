@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import inspect
 
+from ipledger.model import UNITS, Unit
 from ipledger.stats._catalog import CATALOG, Indicator
 from ipledger.stats._checks import BREAKDOWN_CHECK, CHECKS, TARGET_CHECK
 from ipledger.stats._derived import COLUMNS
 
 __all__ = ["indicators_markdown"]
-
-_UNITS = {
-    "count": "count (件 / 笔 / 家)",
-    "yuan": "yuan (元)",
-    "per_10k": "per 10,000 people",
-    "days": "days",
-    "percent": "percent",
-}
 
 
 def _cell(text: str) -> str:
@@ -31,13 +24,67 @@ def _readings() -> str:
     return doc[start:].strip()
 
 
-def _section(item: Indicator) -> list[str]:
-    lines = [f"### `{item.id}`", ""]
-    lines.append(f"**{item.label_zh}** / {item.label_en}; {item.kind}, {_UNITS[item.unit]}.")
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _units() -> list[str]:
+    """The table of units: how each is written, ranked and compared."""
+    lines = [
+        "How a figure of each unit is written, whether regions are ranked on it and whether a",
+        "year-on-year change is told. The measure word is the indicator's (笔 for pledges, 家",
+        "for enterprises, 单 for policies, 个 for GI products, 件 otherwise).",
+        "",
+        "| unit | 中文 | English | decimals shown | JSON decimals | money (万元 / 亿元) "
+        "| ranked | YoY |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for u in UNITS.values():
+        lines.append(
+            f"| `{u.id}` | {_cell(u.label('zh', '*measure word*'))} | {u.label_en} | {u.decimals} "
+            f"| {u.json_decimals}{' (integers when whole)' if u.whole else ''} "
+            f"| {_yes(u.money)} | {_yes(u.ranked)} | {_yes(u.yoy)} |"
+        )
+    return lines
+
+
+def _unit_text(item: Indicator) -> str:
+    unit: Unit = item.unit_record
+    return f"{unit.id} ({unit.label('zh', item.measure_word)})"
+
+
+def _rules(item: Indicator) -> list[str]:
+    lines = []
     if item.parent:
         lines.append(f"Breakdown of `{item.parent}`.")
     if item.per_10k_of:
         lines.append(f"Derived from `{item.per_10k_of}` and the `population` table.")
+    if item.at_most:
+        lines.append(f"Never more than `{item.at_most}`.")
+    if item.parts_add_up:
+        parts = ", ".join(f"`{i.id}`" for i in CATALOG.values() if i.parent == item.id)
+        lines.append(f"Its parts {parts} add up to it.")
+    return lines
+
+
+def _breakdown_rules() -> str:
+    """The breakdown check's rules, as the indicators declare them."""
+    bounded = [f"`{i.id}` above `{i.at_most}`" for i in CATALOG.values() if i.at_most]
+    adding = [f"`{i.id}`" for i in CATALOG.values() if i.parts_add_up]
+    return (
+        "in the indicator table of a period, a sub-id larger than its total (the `ip_cases` "
+        "types may add up to more than `ip_cases`, but none may exceed it), "
+        + ", ".join(bounded)
+        + ", and the parts of "
+        + ", ".join(adding)
+        + " not adding up to their total."
+    )
+
+
+def _section(item: Indicator) -> list[str]:
+    lines = [f"### `{item.id}`", ""]
+    lines.append(f"**{item.label_zh}** / {item.label_en}; {item.kind}, {_unit_text(item)}.")
+    lines += _rules(item)
     lines += ["", f"- zh: {item.definition_zh}", f"- en: {item.definition_en}"]
     lines += [f"- computed by the `{item.family.name}` family ({item.family.rollup} roll-up)", ""]
     return lines
@@ -71,6 +118,7 @@ def indicators_markdown() -> str:
         f"| `{i.id}` | {i.kind} | {i.unit} | {_cell(i.label_zh)} | {_cell(i.label_en)} |"
         for i in CATALOG.values()
     ]
+    lines += ["", "## Units", "", *_units()]
     lines += ["", "## Readings", "", _readings(), "", "## Definitions", ""]
     for item in CATALOG.values():
         lines += _section(item)
@@ -84,10 +132,7 @@ def indicators_markdown() -> str:
     lines += [
         f"- `{TARGET_CHECK}`: a target whose indicator is not in the catalog or whose period "
         "cannot be read: it is never shown.",
-        f"- `{BREAKDOWN_CHECK}`: in the indicator table of a period, a sub-id larger than its "
-        "total (the `ip_cases` types may add up to more than `ip_cases`, but none may exceed "
-        "it), high-value above valid invention patents, well-known or GI marks above valid "
-        "trademarks, patent kinds or GI mark kinds not adding up to their total.",
+        f"- `{BREAKDOWN_CHECK}`: {_breakdown_rules()}",
         "",
     ]
     return "\n".join(lines)

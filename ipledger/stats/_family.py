@@ -10,7 +10,9 @@ and the engine's temporary tables:
     the region tree and where assigned rights were held (:mod:`ipledger.stats._regions`).
 
 It yields ``(indicator, period, region_code, <measure>)`` at the region each row is recorded
-for. The engine then rolls the rows up to every ancestor region according to ``rollup``:
+for, for exactly the indicator ids it declares in ``emits`` (checked against the catalog when
+the family is made, and against its SQL's rows in the tests). The engine then rolls the rows
+up to every ancestor region according to ``rollup``:
 
 ``sum``
     ``value`` is added up (counts and yuan amounts; the family may pre-aggregate);
@@ -25,11 +27,14 @@ for. The engine then rolls the rows up to every ancestor region according to ``r
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal
 
 import attrs
+
+from ipledger.model import INDICATORS
 
 __all__ = ["Family", "RollUp", "SqlContext", "in_period_sql", "rolled_up_sql"]
 
@@ -46,16 +51,45 @@ class SqlContext:
     """The single-pledge amount (yuan) that makes a pledged invention patent high-value."""
 
 
+def _emitted(family: Family, _: attrs.Attribute[tuple[str, ...]], ids: tuple[str, ...]) -> None:
+    """Every id a family emits is a catalog id, emitted once, and not a per-10k figure."""
+    if not ids:
+        raise ValueError(f"family {family.name!r} emits no indicator")
+    for item in ids:
+        if item not in INDICATORS:
+            close = difflib.get_close_matches(item, INDICATORS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(
+                f"family {family.name!r} emits {item!r}, which is not in the indicator "
+                f"catalog (ipledger.model.INDICATORS){hint}"
+            )
+        if INDICATORS[item].per_10k_of is not None:
+            raise ValueError(
+                f"family {family.name!r} emits {item!r}: per-10k figures are derived by the "
+                f"engine from {INDICATORS[item].per_10k_of!r}"
+            )
+        if ids.count(item) > 1:
+            raise ValueError(f"family {family.name!r} emits {item!r} twice")
+
+
 @attrs.frozen(kw_only=True)
 class Family:
-    """A named SQL builder for some indicators, with its roll-up rule."""
+    """A named SQL builder for some indicators, with its roll-up rule and the ids it emits."""
 
     name: str
     rollup: RollUp = attrs.field(
         validator=attrs.validators.in_(("sum", "distinct", "median", "rolled"))
     )
+    emits: tuple[str, ...] = attrs.field(validator=_emitted)
+    """The indicator ids the family's rows carry (a catalog id, never a per-10k one)."""
     build: Callable[[SqlContext], str] = attrs.field(eq=False)
     """Returns the family's query for a context."""
+
+    @property
+    def absent_is_zero(self) -> bool:
+        """Whether a region without any row has the value 0 (a count or a sum of nothing);
+        a median of nothing is unknown (NULL)."""
+        return self.rollup != "median"
 
     def sql(self, ctx: SqlContext) -> str:
         """The family's rows rolled up the region tree: ``(indicator, period, region_code,

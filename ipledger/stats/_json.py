@@ -10,18 +10,19 @@ import pyarrow.compute as pc
 
 from ipledger.errors import NotFoundError
 from ipledger.ledger import Ledger, Moment, as_utc_moment
+from ipledger.model import UNITS
 from ipledger.stats._compute import compute_indicators
 from ipledger.stats._periods import Period, parse_period
 from ipledger.stats._settings import DEFAULT_SETTINGS, StatsSettings
 
 __all__ = ["json_number", "report_json", "table_to_report"]
 
-_DECIMALS = {"yuan": 2, "per_10k": 4, "days": 2, "percent": 2}
-
 
 def json_number(value: float | None, unit: str) -> int | float | None:
-    """A figure as it goes into JSON: counts as integers, yuan to the fen (2 decimals),
-    per-10k figures to 4 decimals, days and percentages to 2; NULL (or NaN) as ``None``.
+    """A figure as it goes into JSON, rounded to its unit's ``json_decimals``
+    (:data:`ipledger.model.UNITS`): counts as integers (2 decimals if not whole), yuan to the
+    fen (2 decimals), per-10k figures to 4 decimals, days and percentages to 2; NULL (or NaN)
+    as ``None``. Raises ``KeyError`` for a unit that is not in ``UNITS``.
 
     Examples:
         >>> json_number(732.0, "count"), json_number(1262000000.0, "yuan")
@@ -29,11 +30,12 @@ def json_number(value: float | None, unit: str) -> int | float | None:
         >>> json_number(None, "days"), json_number(0.123456, "per_10k")
         (None, 0.1235)
     """
+    facts = UNITS[unit]
     if value is None or math.isnan(value):
         return None
-    if unit == "count":
-        return round(value) if float(value).is_integer() else round(value, 2)
-    return round(float(value), _DECIMALS.get(unit, 2))
+    if facts.whole and float(value).is_integer():
+        return round(value)
+    return round(float(value), facts.json_decimals)
 
 
 def _pct(value: float | None) -> float | None:

@@ -1,4 +1,6 @@
-"""Reporting periods: a year, a quarter, a month, or a month range within one year."""
+"""Reporting periods: a year, a quarter, a month, or a month range within one year, read from
+and written as INDICATORS.md writes them, and named as sentences name them (2023年第二季度,
+Q2 2023): one formatter for every form."""
 
 from __future__ import annotations
 
@@ -19,6 +21,32 @@ _RANGE = re.compile(r"([0-9]{4})-([0-9]{2})\.\.([0-9]{4})-([0-9]{2})")
 _FORMS = "write 2023, 2023Q2, 2023-07 or 2024-01..2024-07"
 MIN_YEAR, MAX_YEAR = 1900, 2199
 """The years ``parse_period`` reads (a typo like ``0223`` is an error, not a period)."""
+
+_MONTHS_EN = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+_QUARTERS_ZH = "一二三四"
+_LABELS = {
+    # kind -> form -> template; "text" is the canonical form str() gives
+    "year": {"text": "{year}", "zh": "{year}年", "en": "{year}"},
+    "quarter": {
+        "text": "{year}Q{quarter}",
+        "zh": "{year}年第{quarter_zh}季度",
+        "en": "Q{quarter} {year}",
+    },
+    "month": {"text": "{year}-{first:02d}", "zh": "{year}年{first}月", "en": "{first_en} {year}"},
+    "range": {
+        "text": "{year}-{first:02d}..{year}-{last:02d}",
+        "zh": "{year}年{first}—{last}月",
+        "en": "{first_en}–{last_en} {year}",
+    },
+}
+_END_LABELS = {
+    # whether the period ends with the year -> form -> template
+    True: {"zh": "{year}年底", "en": "the end of {year}"},
+    False: {"zh": "{year}年{last}月底", "en": "the end of {last_en} {year}"},
+}
 
 
 def _error(value: object, reason: str) -> ValidationError:
@@ -84,15 +112,50 @@ class Period:
         """Whether ``day`` lies in the period (both ends included)."""
         return self.start <= day <= self.end
 
+    def label(self, lang: str = "zh") -> str:
+        """The period as a sentence names it: 2023年, 2023年第二季度, 2023年7月, 2024年1—7月
+        (``lang="en"``: 2023, Q2 2023, July 2023, January–July 2024).
+
+        Examples:
+            >>> [parse_period(p).label() for p in ("2023", "2023Q2", "2023-07", "2024-01..2024-07")]
+            ['2023年', '2023年第二季度', '2023年7月', '2024年1—7月']
+            >>> [parse_period(p).label("en") for p in ("2023Q2", "2023-07", "2024-01..2024-07")]
+            ['Q2 2023', 'July 2023', 'January–July 2024']
+        """
+        return self._format(_LABELS[self.kind][_language(lang)])
+
+    def end_label(self, lang: str = "zh") -> str:
+        """The period's last day as stock figures are dated: 2023年底, 2024年7月底 (``en``: the
+        end of 2023, the end of June 2023).
+
+        Examples:
+            >>> parse_period("2023").end_label(), parse_period("2024-01..2024-07").end_label()
+            ('2023年底', '2024年7月底')
+            >>> parse_period("2023").end_label("en"), parse_period("2023Q2").end_label("en")
+            ('the end of 2023', 'the end of June 2023')
+        """
+        return self._format(_END_LABELS[self.last_month == 12][_language(lang)])
+
+    def _format(self, template: str) -> str:
+        quarter = (self.first_month + 2) // 3
+        return template.format(
+            year=self.year,
+            quarter=quarter,
+            quarter_zh=_QUARTERS_ZH[quarter - 1],
+            first=self.first_month,
+            last=self.last_month,
+            first_en=_MONTHS_EN[self.first_month - 1],
+            last_en=_MONTHS_EN[self.last_month - 1],
+        )
+
     def __str__(self) -> str:
-        kind = self.kind
-        if kind == "year":
-            return f"{self.year}"
-        if kind == "quarter":
-            return f"{self.year}Q{(self.first_month + 2) // 3}"
-        if kind == "month":
-            return f"{self.year}-{self.first_month:02d}"
-        return f"{self.year}-{self.first_month:02d}..{self.year}-{self.last_month:02d}"
+        return self._format(_LABELS[self.kind]["text"])
+
+
+def _language(lang: str) -> str:
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    return lang
 
 
 def parse_period(text: str | Period) -> Period:

@@ -3,6 +3,7 @@ amounts, and the median time to close. Cases count for the handling authority's 
 
 from __future__ import annotations
 
+from ipledger.model import CaseType
 from ipledger.stats._family import Family, SqlContext, in_period_sql
 
 __all__ = ["CASES_CLOSED", "CASES_OPENED", "CASE_DAYS"]
@@ -28,7 +29,12 @@ def _opened(ctx: SqlContext) -> str:
     """
 
 
-CASES_OPENED = Family(name="cases_opened", rollup="sum", build=_opened)
+CASES_OPENED = Family(
+    name="cases_opened",
+    rollup="sum",
+    emits=("ip_cases", *(f"ip_cases.{case_type.value}" for case_type in CaseType)),
+    build=_opened,
+)
 """ip_cases and ip_cases.<type>, by opening date: a case of two types counts once in ip_cases
 and once in each of its types."""
 
@@ -52,7 +58,12 @@ def _closed(ctx: SqlContext) -> str:
     """
 
 
-CASES_CLOSED = Family(name="cases_closed", rollup="sum", build=_closed)
+CASES_CLOSED = Family(
+    name="cases_closed",
+    rollup="sum",
+    emits=("ip_cases_closed", "case_penalties", "case_recovered", "cases_transferred_to_police"),
+    build=_closed,
+)
 """ip_cases_closed, case_penalties (fine + confiscated), case_recovered and
 cases_transferred_to_police, by closing date."""
 
@@ -67,6 +78,8 @@ def _days(ctx: SqlContext) -> str:
     """
 
 
-CASE_DAYS = Family(name="case_days", rollup="median", build=_days)
+CASE_DAYS = Family(
+    name="case_days", rollup="median", emits=("case_median_days_to_close",), build=_days
+)
 """case_median_days_to_close, over the cases closed in the period (a case recorded as closed
 before it was opened is left out: ``ipledger check`` lists it)."""

@@ -35,7 +35,9 @@ def _pledges(ctx: SqlContext) -> str:
     """
 
 
-PLEDGES = Family(name="pledges", rollup="sum", build=_pledges)
+PLEDGES = Family(
+    name="pledges", rollup="sum", emits=("pledge_count", "pledge_amount"), build=_pledges
+)
 """pledge_count and pledge_amount, by registration date."""
 
 
@@ -53,7 +55,12 @@ def _beneficiaries(ctx: SqlContext) -> str:
     """
 
 
-PLEDGE_BENEFICIARIES = Family(name="pledge_beneficiaries", rollup="distinct", build=_beneficiaries)
+PLEDGE_BENEFICIARIES = Family(
+    name="pledge_beneficiaries",
+    rollup="distinct",
+    emits=("pledge_beneficiaries", "pledge_beneficiaries.sme"),
+    build=_beneficiaries,
+)
 """pledge_beneficiaries (+ .sme): distinct pledgors (by id, else by name) of the period's
 registrations; SMEs by the pledgor's ``parties.size``."""
 
@@ -69,7 +76,12 @@ def _outstanding(ctx: SqlContext) -> str:
     """
 
 
-PLEDGE_OUTSTANDING = Family(name="pledge_outstanding", rollup="sum", build=_outstanding)
+PLEDGE_OUTSTANDING = Family(
+    name="pledge_outstanding",
+    rollup="sum",
+    emits=("pledge_outstanding_amount",),
+    build=_outstanding,
+)
 """pledge_outstanding_amount: registered by the period's last day, not released by then and
 not past ``term_end`` (a term ending on the last day is still running)."""
 
@@ -88,7 +100,12 @@ def _insurance(ctx: SqlContext) -> str:
     """
 
 
-INSURANCE = Family(name="insurance", rollup="sum", build=_insurance)
+INSURANCE = Family(
+    name="insurance",
+    rollup="sum",
+    emits=("insurance_policies", "insurance_coverage"),
+    build=_insurance,
+)
 """insurance_policies and insurance_coverage, by policy start date."""
 
 
@@ -103,5 +120,7 @@ def _insured(ctx: SqlContext) -> str:
     """
 
 
-INSURANCE_INSURED = Family(name="insurance_insured", rollup="distinct", build=_insured)
+INSURANCE_INSURED = Family(
+    name="insurance_insured", rollup="distinct", emits=("insurance_insured",), build=_insured
+)
 """insurance_insured: distinct insured parties (by id, else by name) of the period's policies."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ipledger.ledger._high_value import criteria_sql, high_value_source_sql
 from ipledger.ledger._holdings import right_number_sql
-from ipledger.model import PATENTS
+from ipledger.model import PATENTS, PatentKind
 from ipledger.stats._family import Family, SqlContext, in_period_sql
 from ipledger.stats._regions import held_region_sql, held_stock_sql
 
@@ -33,7 +33,8 @@ def _flow(name: str, column: str) -> Family:
             SELECT '{name}.' || kind, period, region_code, n FROM leaf
         """
 
-    return Family(name=name, rollup="sum", build=build)
+    emits = (name, *(f"{name}.{kind.value}" for kind in PatentKind))
+    return Family(name=name, rollup="sum", emits=emits, build=build)
 
 
 PATENT_APPLICATIONS = _flow("patent_applications", "filing_date")
@@ -59,7 +60,12 @@ def _stock(ctx: SqlContext) -> str:
     """
 
 
-PATENT_STOCK = Family(name="patent_stock", rollup="sum", build=_stock)
+PATENT_STOCK = Family(
+    name="patent_stock",
+    rollup="sum",
+    emits=("valid_invention_patents", "high_value_invention_patents"),
+    build=_stock,
+)
 """valid_invention_patents and high_value_invention_patents on the period's last day."""
 
 
@@ -92,6 +98,16 @@ def _transfers(ctx: SqlContext) -> str:
     """
 
 
-PATENT_TRANSFERS = Family(name="patent_transfers", rollup="rolled", build=_transfers)
+PATENT_TRANSFERS = Family(
+    name="patent_transfers",
+    rollup="rolled",
+    emits=(
+        "patent_assignments",
+        "patent_assignments.outbound",
+        "patent_licences",
+        "patent_licences.outbound",
+    ),
+    build=_transfers,
+)
 """patent_assignments and patent_licences (+ .outbound), by transfer date, for the region the
 patent was held in: an assignment leaves its assignor's region, which counts it."""

@@ -24,7 +24,12 @@ def _registrations(ctx: SqlContext) -> str:
     """
 
 
-TRADEMARK_REGISTRATIONS = Family(name="trademark_registrations", rollup="sum", build=_registrations)
+TRADEMARK_REGISTRATIONS = Family(
+    name="trademark_registrations",
+    rollup="sum",
+    emits=("trademark_registrations",),
+    build=_registrations,
+)
 """trademark_registrations, by registration date and the holder's region on it."""
 
 
@@ -52,7 +57,18 @@ def _stock(ctx: SqlContext) -> str:
     """
 
 
-TRADEMARK_STOCK = Family(name="trademark_stock", rollup="sum", build=_stock)
+TRADEMARK_STOCK = Family(
+    name="trademark_stock",
+    rollup="sum",
+    emits=(
+        "valid_trademarks",
+        "well_known_trademarks",
+        "gi_trademarks",
+        "gi_trademarks.certification",
+        "gi_trademarks.collective",
+    ),
+    build=_stock,
+)
 """valid_trademarks, well_known_trademarks and gi_trademarks (+ .certification, .collective)
 on the period's last day: a GI mark is a certification or collective mark flagged
 ``geographical_indication``."""
@@ -67,7 +83,7 @@ def _gi_products(ctx: SqlContext) -> str:
     """
 
 
-GI_PRODUCTS = Family(name="gi_products", rollup="sum", build=_gi_products)
+GI_PRODUCTS = Family(name="gi_products", rollup="sum", emits=("gi_products",), build=_gi_products)
 """gi_products: protected by the period's last day and not revoked by then."""
 
 
@@ -79,6 +95,6 @@ def _gi_users(ctx: SqlContext) -> str:
     """
 
 
-GI_USERS = Family(name="gi_users", rollup="distinct", build=_gi_users)
+GI_USERS = Family(name="gi_users", rollup="distinct", emits=("gi_users",), build=_gi_users)
 """gi_users: distinct enterprises approved by the period's last day and not revoked by then
 (an enterprise using two GI labels is one user)."""

@@ -7,9 +7,10 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from ipledger import Ledger
+from ipledger import Ledger, Patent
 from tests.integration.test_report_ledger import fill
 from tests.run_cli import EXIT_ERROR, EXIT_OK, run_ipledger
+from tests.stats_helpers import PENGJIANG, D, pledge, pn
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +77,35 @@ def test_errors_are_one_line(small_path, tmp_path, db, region, period, says):
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line.startswith("ipledger: error: ") and says in line
+
+
+def _high_value(out):
+    data = json.loads(out.stdout)
+    return next(i for i in data["indicators"] if i["id"] == "high_value_invention_patents")
+
+
+def test_pledge_threshold_is_the_bureaus_setting(tmp_path):
+    """--pledge-threshold (money as exchange files write it) makes a patent pledged for 500万
+    high-value in the JSON report; the default 1000万 does not; a bad amount is one line."""
+    path = tmp_path / "pledged.duckdb"
+    number = pn(1)
+    with Ledger.open(path) as ledger:
+        ledger.patents.upsert(
+            Patent(application_no=number, region_code=PENGJIANG, grant_date=D(2020, 6, 1))
+        )
+        ledger.pledges.upsert(pledge("P1", D(2023, 3, 1), 5_000_000, rights=[number]))
+    args = ("--region", "440700", "--period", "2023", "--format", "json")
+    default = run(path, *args)
+    assert default.returncode == EXIT_OK, default.stderr
+    assert _high_value(default)["value"] == 0
+    for written in ("500万", "5000000", "0.05亿"):
+        lower = run(path, *args, "--pledge-threshold", written)
+        assert lower.returncode == EXIT_OK, lower.stderr
+        assert _high_value(lower)["value"] == 1
+    markdown = run(path, "--region", "440700", "--period", "2023", "--pledge-threshold", "500万")
+    assert "高价值发明专利1件" in markdown.stdout
+    bad = run(path, *args, "--pledge-threshold", "很多")
+    assert bad.returncode == EXIT_ERROR and bad.stdout == ""
+    assert bad.stderr.splitlines() == [
+        "ipledger: error: --pledge-threshold: '很多': not an amount of money"
+    ]

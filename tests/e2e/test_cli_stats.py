@@ -7,7 +7,7 @@ import json
 from ipledger import Case, Ledger
 from ipledger.stats import CATALOG
 from tests.run_cli import EXIT_DATA, EXIT_ERROR, EXIT_OK, run_ipledger
-from tests.stats_helpers import JIANGMEN, D, T, write_raw
+from tests.stats_helpers import JIANGMEN, D, T, fill_every_indicator, write_raw
 
 
 def _run(path, *args):
@@ -85,3 +85,18 @@ def test_check_rejects_bad_options(tmp_path):
     assert result.returncode == EXIT_ERROR
     assert result.stderr.startswith("ipledger: error: period: '2023H1'")
     assert _run(path, "check", "--as-known-at", "yesterday").returncode == EXIT_ERROR
+    bad = _run(path, "check", "--pledge-threshold", "-5")
+    assert bad.returncode == EXIT_ERROR
+    assert bad.stderr.splitlines() == [
+        "ipledger: error: --pledge-threshold: '-5': money cannot be negative"
+    ]
+
+
+def test_check_takes_the_pledge_threshold(tmp_path):
+    """`check` accepts --pledge-threshold (money as exchange files write it) and computes the
+    breakdown check with it: a consistent ledger stays clean."""
+    path = tmp_path / "l.duckdb"
+    with Ledger.open(path) as ledger:
+        fill_every_indicator(ledger)
+    result = _run(path, "check", "--period", "2023", "--pledge-threshold", "500万")
+    assert (result.returncode, result.stdout) == (EXIT_OK, ""), result.stderr

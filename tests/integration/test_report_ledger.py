@@ -160,3 +160,27 @@ def test_unknown_region_and_language(small):
         build_report(small, "999999", "2023")
     with pytest.raises(ValueError, match="lang"):
         build_report(small, "440700", "2023", lang="de")
+
+
+def test_regions_come_from_the_engines_tree(tmp_path):
+    """A ledger's own district recorded without a parent lies in 江门 and 广东 as the engine
+    infers it (the code's pattern): the report names the province and compares the district
+    with the province's other districts, as its ranks do."""
+    from ipledger.model import Region
+
+    with Ledger.open(tmp_path / "own.duckdb") as ledger:
+        ledger.regions.upsert(Region(code="440799", name="江门新区"))
+        ledger.pledges.upsert(
+            Pledge(
+                pledge_id="N1",
+                registered_date=D(2023, 5, 1),
+                amount=Decimal("1000000"),
+                region_code="440799",
+            )
+        )
+        report = build_report(ledger, "440799", "2023")
+    assert (report.region_level, report.province_name) == ("county", "广东省")
+    assert report.row("pledge_count").rank_parent == 1
+    peers = [r for r in report.peers.to_pylist() if r["indicator"] == "pledge_amount"]
+    assert peers[0]["region_code"] == "440799" and len(peers) > 100
+    assert {r["region_code"][:2] for r in peers} == {"44"}

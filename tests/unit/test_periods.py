@@ -116,6 +116,45 @@ def test_period_round_trips_and_previous(p):
     assert p.previous() < p
 
 
+@pytest.mark.parametrize(
+    ("period", "zh", "en", "end_zh", "end_en"),
+    [
+        ("2023", "2023年", "2023", "2023年底", "the end of 2023"),
+        ("2023Q2", "2023年第二季度", "Q2 2023", "2023年6月底", "the end of June 2023"),
+        ("2023-07", "2023年7月", "July 2023", "2023年7月底", "the end of July 2023"),
+        (
+            "2024-01..2024-07",
+            "2024年1—7月",
+            "January–July 2024",
+            "2024年7月底",
+            "the end of July 2024",
+        ),
+    ],
+)
+def test_period_labels(period, zh, en, end_zh, end_en):
+    """Periods as sentences name them (今年1—7月) and their ends as stocks are dated."""
+    p = parse_period(period)
+    assert (p.label(), p.label("zh"), p.label("en")) == (zh, zh, en)
+    assert (p.end_label(), p.end_label("en")) == (end_zh, end_en)
+    with pytest.raises(ValueError, match="lang"):
+        p.label("de")
+
+
+@given(periods)
+def test_labels_name_the_year_and_months(p):
+    """Every form names the period's year; the Chinese label its first and last months, or
+    its quarter, or nothing more for a year; the end label its last month (年底 for December)."""
+    zh, en = p.label("zh"), p.label("en")
+    assert zh.startswith(f"{p.year}年") and str(p.year) in en
+    if p.kind == "quarter":
+        assert zh.endswith("季度") and en.startswith(f"Q{(p.first_month + 2) // 3} ")
+    elif p.kind != "year":
+        assert zh.endswith(f"{p.last_month}月") and f"{p.first_month}" in zh
+    assert p.end_label("zh") == (
+        f"{p.year}年底" if p.last_month == 12 else f"{p.year}年{p.last_month}月底"
+    )
+
+
 @given(st.text(max_size=12))
 def test_arbitrary_text_parses_or_is_a_validation_error(text):
     """Any text is a period or a ValidationError: never another exception."""

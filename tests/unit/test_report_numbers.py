@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ipledger.codes import parse_money
+from ipledger.model import UNITS
 from ipledger.report._numbers import (
     chinese_numeral,
     english_ordinal,
@@ -19,9 +20,8 @@ from ipledger.report._numbers import (
     format_count_zh,
     format_money_en,
     format_money_zh,
-    format_period,
-    format_period_end,
     format_rank,
+    money_scale,
 )
 
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -228,24 +228,20 @@ def test_english_amounts():
 
 
 def test_amounts_by_unit():
-    """A figure in its indicator's unit, as a sentence writes it."""
-    assert format_amount(19.9e9, "yuan", "") == "199亿元"
-    assert format_amount(58.0, "days", "件") == "58天"
-    assert format_amount(16.924, "per_10k", "件") == "16.92件"
-    assert format_amount(58.0, "days", "", "en") == "58 days"
+    """A figure in its indicator's unit, as a sentence writes it: the unit's suffix and
+    decimals, money in 万元 / 亿元."""
+    assert format_amount(19.9e9, UNITS["yuan"], "") == "199亿元"
+    assert format_amount(58.0, UNITS["days"], "件") == "58天"
+    assert format_amount(58.5, UNITS["days"], "件") == "58.5天"
+    assert format_amount(16.924, UNITS["per_10k"], "件") == "16.92件"
+    assert format_amount(732, UNITS["count"], "笔") == "732笔"
+    assert format_amount(58.0, UNITS["days"], "", "en") == "58 days"
+    assert format_amount(6951, UNITS["count"], "件", "en") == "6,951"
 
 
-@pytest.mark.parametrize(
-    ("period", "zh", "en", "end"),
-    [
-        ("2023", "2023年", "2023", "2023年底"),
-        ("2023Q2", "2023年第二季度", "Q2 2023", "2023年6月底"),
-        ("2023-07", "2023年7月", "July 2023", "2023年7月底"),
-        ("2024-01..2024-07", "2024年1—7月", "January–July 2024", "2024年7月底"),
-    ],
-)
-def test_periods(period, zh, en, end):
-    """Periods as sentences name them (今年1—7月)."""
-    assert format_period(period) == zh
-    assert format_period(period, "en") == en
-    assert format_period_end(period) == end
+@given(st.floats(0, 1e13, allow_nan=False))
+def test_money_scale_keeps_amounts_readable(top):
+    """The scale chosen for an axis leaves the largest amount at 1 or more (or is 元)."""
+    scale = money_scale(top)
+    assert top / scale.divisor >= 1 or scale.divisor == 1
+    assert scale.label(UNITS["yuan"], "zh").endswith("元")
