@@ -24,8 +24,8 @@ from ipledger._sql import count, list_literal, literal, quote, run
 from ipledger.codes._lists import LIST_SEPARATORS
 from ipledger.codes._text import BLANKS
 from ipledger.io._staging import SOURCE
-from ipledger.model import Column, Entity
-from ipledger.model._columns import NOT_AN_ORGANISATION, date_order_prefix
+from ipledger.model import Column, Entity, indicator_ids
+from ipledger.model._columns import NOT_AN_ORGANISATION, UNKNOWN_INDICATOR, date_order_prefix
 
 __all__ = [
     "CHECKED",
@@ -194,8 +194,15 @@ class _Builder:
         value: str
         if declared.required and rule != "enum_list":
             self.add_error(column, f"CASE WHEN {t} IS NULL THEN 'required, but blank' END")
-        if rule in ("text", "party_id", "right_no", "indicator"):
+        if rule in ("text", "party_id", "right_no"):
             value = t
+        elif rule == "indicator":
+            value = t
+            self.add_error(
+                column,
+                f"CASE WHEN {t} IS NOT NULL AND NOT list_contains("
+                f"{list_literal(indicator_ids())}, {t}) THEN {literal(UNKNOWN_INDICATOR)} END",
+            )
         elif rule == "party_ref":
             value = (
                 f"CASE WHEN length({t}) = 18 THEN coalesce(ipl_credit_code({t}), {t}) ELSE {t} END"

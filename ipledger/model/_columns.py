@@ -29,7 +29,7 @@ Rules (``RuleKind``):
 ``region``           a 6-digit region code that the ledger knows (retired codes are mapped to
                      their successor when the row is written)
 ``new_region``       a 6-digit region code that a ``regions`` file introduces
-``indicator``        an indicator id of the catalog
+``indicator``        an indicator id of the catalog (:func:`ipledger.model.indicator_ids`)
 """
 
 from __future__ import annotations
@@ -56,10 +56,12 @@ from ipledger.codes import (
 from ipledger.codes._lists import LIST_SEPARATORS
 from ipledger.codes._text import BLANKS, halfwidth
 from ipledger.errors import ValidationError
+from ipledger.model._indicators import indicator_ids
 
 __all__ = [
     "COLUMN",
     "NOT_AN_ORGANISATION",
+    "UNKNOWN_INDICATOR",
     "Column",
     "ColumnSpec",
     "RuleKind",
@@ -380,6 +382,16 @@ def _patent_or_text(item: str) -> str:
         return item
 
 
+def _indicator(text: str) -> str:
+    if text not in indicator_ids():
+        raise ValueError(UNKNOWN_INDICATOR)
+    return text
+
+
+UNKNOWN_INDICATOR = "not an indicator of the catalog (`ipledger indicators` lists them)"
+"""Why an ``indicator`` value that is no id of the catalog is rejected."""
+
+
 def _region(value: object) -> str:
     text = _text(value)
     if text is None or not _REGION.fullmatch(text):
@@ -438,8 +450,10 @@ def _convert_always(rule: RuleKind, spec: ColumnSpec, value: object, *, required
 
 def _convert_present(rule: RuleKind, spec: ColumnSpec, value: object) -> Any:
     """Rules of a value that is given (not blank)."""
-    if rule in ("text", "party_id", "right_no", "indicator"):
+    if rule in ("text", "party_id", "right_no"):
         return _text(value)
+    if rule == "indicator":
+        return _indicator(_required_text(value))
     if rule == "party_ref":
         text = _text(value)
         return None if text is None else _credit_code_or_text(text)

@@ -107,7 +107,7 @@ def _messy_dataset(folder):
     write_csv(
         folder / "targets.csv",
         ["region_code", "indicator", "period", "target"],
-        [["440700", "invention_patents_per_10k", "2025", "12"]],
+        [["440700", "valid_invention_patents_per_10k", "2025", "12"]],
     )
     return folder
 
