@@ -51,9 +51,23 @@ _TEMPS = ("_ipl_valid", CHECKED, REJECTS, _ALL_REJECTS)
 # _ipl_region_map stays: the cursor keeps it while the region tables do not change
 
 
-def _utc(when: dt.datetime) -> dt.datetime:
-    """A moment as the store records it: UTC without tzinfo (a naive one is taken as UTC)."""
-    return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo is not None else when
+def recording_moment(when: dt.datetime | None) -> dt.datetime:
+    """The ``recorded_at`` of a write: now, or the moment given, as the store records it (UTC
+    without tzinfo; a naive one is taken as UTC). A moment in the future is refused: every
+    later correction, recorded at its real time, would then come "before" it and be refused.
+    """
+    now = utc_now()
+    if when is None:
+        return now
+    moment = when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo is not None else when
+    if moment > now:
+        raise ValidationError(
+            value=moment.isoformat(sep=" "),
+            column="recorded_at",
+            reason=f"is in the future (now is {now.isoformat(sep=' ', timespec='seconds')} UTC):"
+            " a back-fill records a past moment",
+        )
+    return moment
 
 
 def _cleanup(con: duckdb.DuckDBPyConnection) -> None:
@@ -171,12 +185,14 @@ class _Importer:
         self,
         store: Store,
         *,
+        dataset: str,
         keep_going: bool,
         recorded_at: dt.datetime,
         progress: ProgressCallback | None,
         keep_all_rejects: bool,
     ) -> None:
         self.store = store
+        self.dataset = dataset
         self.con = store.cursor()
         self.keep_going = keep_going
         self.recorded_at = recorded_at
@@ -256,11 +272,13 @@ class _Importer:
                     self.con, rights, listed.name, with_rejects=bool(count)
                 )
         self.report(name, "write", staged.rows)
+        origin = f"{self.dataset}: {name}"
         try:
-            with self.store.transaction() as cur:
-                counts = write_versions(
-                    cur, entity, view, recorded_at=self.recorded_at, source=None
+            counts = self.store.atomic(
+                lambda cur: write_versions(
+                    cur, entity, view, recorded_at=self.recorded_at, source=None, origin=origin
                 )
+            )
         except ValidationError as error:  # e.g. a back-fill before the version it supersedes
             error.file = name
             if self.keep_all_rejects:
@@ -307,12 +325,13 @@ def import_dataset(
         (True, 1, 'patents_2024.csv')
     """
     store.require_writable()
-    moment = utc_now() if recorded_at is None else _utc(recorded_at)
+    moment = recording_moment(recorded_at)
     if rejects_path is not None and not Path(rejects_path).parent.is_dir():
         raise FileNotFoundError(2, "no such folder for the rejects file", os.fspath(rejects_path))
     with open_dataset(path, store.domain.entities) as dataset:
         importer = _Importer(
             store,
+            dataset=os.fspath(path),
             keep_going=keep_going,
             recorded_at=moment,
             progress=progress,
@@ -382,14 +401,10 @@ def write_table(
         if build_rejects(con, declared, check, several_files=False):
             raise RejectedRowsError(_fetch_rejects(con, declared, staged), file=ARROW_FILE)
         view = valid_rows_view(con, check, with_rejects=False, source=source)
-        with store.transaction() as cur:
-            return write_versions(
-                cur,
-                declared,
-                view,
-                recorded_at=utc_now() if recorded_at is None else _utc(recorded_at),
-                source=source,
-            )
+        moment = recording_moment(recorded_at)
+        return store.atomic(
+            lambda cur: write_versions(cur, declared, view, recorded_at=moment, source=source)
+        )
     except duckdb.Error as error:
         raise database_error(error, store.path) from error
     finally:

@@ -216,21 +216,22 @@ def build_report(
     parsed = parse_period(period)
     moment = None if as_known_at is None else as_utc_moment(as_known_at)
     engine = _Engine(ledger, moment, settings)
-    table = engine.compute([parsed], regions=[region])
-    if table.num_rows == 0:
-        raise NotFoundError("region", f"{region} in {parsed}")
-    province_of, names = _provinces(ledger, moment)
-    level = table.column("region_level")[0].as_py()
-    province = province_of.get(region)
-    return report_from_table(
-        table,
-        lang=lang,
-        province_name=None if province is None else names[province],
-        trends=_trends(engine, region, parsed, table),
-        peers=_peers(engine, level, province, parsed, province_of),
-        months=_months(engine, region, parsed),
-        as_known_at=moment,
-    )
+    with ledger.snapshot():  # every figure of the report from one state of the ledger
+        table = engine.compute([parsed], regions=[region])
+        if table.num_rows == 0:
+            raise NotFoundError("region", f"{region} in {parsed}")
+        province_of, names = _provinces(ledger, moment)
+        level = table.column("region_level")[0].as_py()
+        province = province_of.get(region)
+        return report_from_table(
+            table,
+            lang=lang,
+            province_name=None if province is None else names[province],
+            trends=_trends(engine, region, parsed, table),
+            peers=_peers(engine, level, province, parsed, province_of),
+            months=_months(engine, region, parsed),
+            as_known_at=moment,
+        )
 
 
 @attrs.frozen
