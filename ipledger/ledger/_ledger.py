@@ -14,8 +14,10 @@ from typing import Any, Generic, TypeVar
 import pyarrow as pa
 
 from ipledger.io import (
+    DEFAULT_LIMITS,
     ExportFormat,
     ExportResult,
+    ImportLimits,
     ImportResult,
     ProgressCallback,
     export_dataset,
@@ -193,11 +195,13 @@ class Ledger:
         recorded_at: Moment | None = None,
         progress: ProgressCallback | None = None,
         rejects_path: str | os.PathLike[str] | None = None,
+        limits: ImportLimits = DEFAULT_LIMITS,
     ) -> ImportResult:
         """Import an exchange dataset (folder or .zip); see :func:`ipledger.io.import_dataset`.
 
         Each file is all-or-nothing unless ``keep_going``; ``recorded_at`` back-fills the
-        recording time of the versions written.
+        recording time of the versions written (never a moment in the future); ``limits``
+        bound what is read (:class:`ipledger.io.ImportLimits`).
         """
         moment = None if recorded_at is None else as_utc_moment(recorded_at)
         return import_dataset(
@@ -207,6 +211,7 @@ class Ledger:
             recorded_at=moment,
             progress=progress,
             rejects_path=rejects_path,
+            limits=limits,
         )
 
     def export_dataset(
@@ -215,11 +220,25 @@ class Ledger:
         *,
         format: ExportFormat = "csv",
         as_known_at: Moment | None = None,
+        with_history: bool = False,
+        overwrite: bool = False,
+        formula_guard: bool = True,
+        mask_personal: bool = False,
     ) -> ExportResult:
-        """Export the ledger (as known at a moment) as an exchange dataset; see
-        :func:`ipledger.io.export_dataset`."""
+        """Export the ledger (as known at a moment) as an exchange dataset, atomically, with a
+        manifest; see :func:`ipledger.io.export_dataset` for ``with_history``, ``overwrite``,
+        ``formula_guard`` and ``mask_personal``."""
         moment = None if as_known_at is None else as_utc_moment(as_known_at)
-        return export_dataset(self.store, folder, format=format, as_known_at=moment)
+        return export_dataset(
+            self.store,
+            folder,
+            format=format,
+            as_known_at=moment,
+            with_history=with_history,
+            overwrite=overwrite,
+            formula_guard=formula_guard,
+            mask_personal=mask_personal,
+        )
 
     def close(self) -> None:
         """Close the ledger file."""
