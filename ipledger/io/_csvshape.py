@@ -1,5 +1,5 @@
 """The shape of a CSV file, measured from its bytes before DuckDB reads it: how many rows it
-holds, how long its longest row is, whether it holds NUL bytes.
+holds and how long its longest row is.
 
 The count is independent of the CSV reader, so that the import can check that the reader saw
 every row (a row DuckDB's reader skipped would otherwise vanish without a word), and the
@@ -27,7 +27,7 @@ from ipledger.io._limits import ImportLimits
 __all__ = ["CsvShape", "csv_shape"]
 
 _CHUNK = 16 * 2**20
-_QUOTE, _LF, _CR, _NUL = 34, 10, 13, 0
+_QUOTE, _LF, _CR = 34, 10, 13
 
 
 @attrs.frozen
@@ -71,7 +71,6 @@ class _Counter:
         return ((before + self.inside) & 1) == 0
 
     def feed(self, chunk: npt.NDArray[np.uint8]) -> None:
-        nul = np.flatnonzero(chunk == _NUL)
         quotes = np.flatnonzero(chunk == _QUOTE)
         lf = np.flatnonzero(chunk == _LF)
         lf = lf[self.outside(lf, quotes)]
@@ -84,14 +83,6 @@ class _Counter:
             ends = np.concatenate(([-1], ends))
         self.pending_cr = bool(cr.size and cr[-1] == last)
         self.inside = (self.inside + int(quotes.size)) & 1
-        if nul.size:
-            line = self.records + int(np.searchsorted(ends, nul[0])) + 1
-            raise ValidationError(
-                file=self.file,
-                line=line,
-                reason="holds NUL bytes: not a text file (a CSV a spreadsheet saves has none);"
-                " nothing imported",
-            )
         self.rows_ending(ends, chunk)
         self.offset += int(chunk.size)
         self.last = int(chunk[-1])
@@ -133,12 +124,12 @@ class _Counter:
         return CsvShape(rows=max(self.records - 1, 0), longest=self.longest)
 
 
-def csv_shape(path: Path, file: str, limits: ImportLimits) -> CsvShape:
+def csv_shape(path: Path, file: str, limits: ImportLimits, *, chunk: int = _CHUNK) -> CsvShape:
     """Measure the CSV file at ``path`` (``file``: its name in errors); raise
     :class:`~ipledger.errors.ValidationError` when it passes ``limits`` (``max_rows``,
-    ``max_row_bytes``) or holds NUL bytes."""
+    ``max_row_bytes``). ``chunk``: bytes read at a time."""
     counter = _Counter(file, limits)
     with open(path, "rb") as handle:
-        while block := handle.read(_CHUNK):
+        while block := handle.read(chunk):
             counter.feed(np.frombuffer(block, dtype=np.uint8))
     return counter.finish()

@@ -10,8 +10,15 @@ from ipledger.report._table import headers, note, row_cells
 __all__ = ["render_markdown"]
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+_ESCAPED = str.maketrans(
+    {c: "\\" + c for c in "\\`*_[]#|!"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " "}
+)
+
+
+def _text(text: str) -> str:
+    """Text from the ledger (a region name, a narrative built from names) as Markdown shows it,
+    never as markup: HTML and Markdown's own characters escaped, one line."""
+    return text.translate(_ESCAPED)
 
 
 def _meta(report: Report) -> str:
@@ -34,24 +41,27 @@ def render_markdown(report: Report, *, chart_links: Mapping[str, str] | None = N
     maps chart titles to image paths, e.g. PNG files written beside it), and one indicator
     table per section."""
     zh = report.lang == "zh"
-    lines = [f"# {report.title}", "", f"*{_meta(report)}*", ""]
+    lines = [f"# {_text(report.title)}", "", f"*{_text(_meta(report))}*", ""]
     if report.narrative:
         lines += ["## " + ("概述" if zh else "Summary"), ""]
         for paragraph in report.narrative:
-            lines += [f"**{paragraph.title}**" + ("　" if zh else " ") + paragraph.text, ""]
+            lines += [
+                f"**{_text(paragraph.title)}**" + ("　" if zh else " ") + _text(paragraph.text),
+                "",
+            ]
     if chart_links:
         lines += ["## " + ("图表" if zh else "Charts"), ""]
-        lines += [f"![{_cell(title)}]({path})" for title, path in chart_links.items()]
+        lines += [f"![{_text(title)}]({path})" for title, path in chart_links.items()]
         lines.append("")
     lines += ["## " + ("指标明细" if zh else "Indicators"), ""]
     for section, rows in report.sections():
         names = headers(report.lang)
-        lines += [f"### {section.title(report.lang)}", ""]
-        lines.append("| " + " | ".join(names) + " |")
+        lines += [f"### {_text(section.title(report.lang))}", ""]
+        lines.append("| " + " | ".join(_text(n) for n in names) + " |")
         lines.append("|" + "---|" + "--:|" * (len(names) - 1))
         lines += [
-            "| " + " | ".join(_cell(c) for c in row_cells(r, report.lang)) + " |" for r in rows
+            "| " + " | ".join(_text(c) for c in row_cells(r, report.lang)) + " |" for r in rows
         ]
         lines.append("")
-    lines.append(f"*{note(report.lang)}*")
+    lines.append(f"*{_text(note(report.lang))}*")
     return "\n".join(lines) + "\n"
