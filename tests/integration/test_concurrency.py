@@ -34,10 +34,14 @@ def pledges(n, amount, tag=""):
 
 
 def current_versions_per_key(ledger):
-    return ledger.sql(
-        "SELECT max(n) AS most FROM (SELECT count(*) AS n FROM pledges"
-        " WHERE superseded_at IS NULL GROUP BY pledge_id)"
-    ).column(0)[0].as_py()
+    return (
+        ledger.sql(
+            "SELECT max(n) AS most FROM (SELECT count(*) AS n FROM pledges"
+            " WHERE superseded_at IS NULL GROUP BY pledge_id)"
+        )
+        .column(0)[0]
+        .as_py()
+    )
 
 
 def test_two_threads_upserting_the_same_keys_leave_one_current_version_each(ledger):

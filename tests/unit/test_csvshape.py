@@ -4,9 +4,6 @@ stop it with the line of the row that passes them."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 import duckdb
 import pytest
 from hypothesis import given, settings
@@ -17,7 +14,7 @@ from ipledger.io import DEFAULT_LIMITS, ImportLimits
 from ipledger.io._csvshape import csv_shape
 
 CELLS = st.text(
-    st.sampled_from(['a', 'b', ',', '"', '\n', '\r', ' ', '中', '\x00', "'", '=']), max_size=6
+    st.sampled_from(["a", "b", ",", '"', "\n", "\r", " ", "中", "\x00", "'", "="]), max_size=6
 )
 
 
