@@ -150,9 +150,8 @@ def restore(
     try:
         con = duckdb.connect(":memory:")
         try:
-            with translated(str(origin)):
-                con.execute(f"ATTACH {literal(str(origin))} AS _ipl_backup (READ_ONLY)")
-                copy_database(con, "_ipl_backup", scratch)
+            con.execute(f"ATTACH {literal(str(origin))} AS _ipl_backup (READ_ONLY)")
+            copy_database(con, "_ipl_backup", scratch)
         except duckdb.Error as error:
             first = str(error).strip().splitlines()[0]
             raise IpledgerError(f"{origin}: not a readable DuckDB file: {first}") from None
