@@ -22,22 +22,21 @@ def patent_rows(n: int, start: int = 0) -> bytes:
 
 
 def zip_of(path: Path, members: dict[str, bytes], *, method: int = zipfile.ZIP_DEFLATED) -> Path:
-    """A zip holding ``members`` (name -> bytes), names kept as given (duplicates allowed)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # "Duplicate name" is what we want
-        with zipfile.ZipFile(path, "w", compression=method) as zf:
-            for name, data in members.items():
-                zf.writestr(name.split("\x00")[0], data)
+    """A zip holding ``members`` (name -> bytes)."""
+    with zipfile.ZipFile(path, "w", compression=method) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
     return path
 
 
-def zip_with_duplicates(path: Path, name: str, first: bytes, second: bytes) -> Path:
-    """A zip holding two entries of the same name (the later would replace the earlier)."""
+def zip_with_duplicates(path: Path, names: tuple[str, str], first: bytes, second: bytes) -> Path:
+    """A zip holding two entries under ``names`` (the same name, or names that collide when
+    unpacked): the later would replace the earlier."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", UserWarning)  # "Duplicate name" is what we want
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(name, first)
-            zf.writestr(name, second)
+            zf.writestr(names[0], first)
+            zf.writestr(names[1], second)
     return path
 
 

@@ -135,9 +135,7 @@ def test_restore_upgrades_an_older_backup_and_refuses_what_is_no_ledger(tmp_path
         restore(junk, tmp_path / "v.duckdb")
 
 
-def test_a_published_ledger_is_swapped_under_a_service_without_a_failed_request(
-    ledger, tmp_path
-):
+def test_a_published_ledger_is_swapped_under_a_service_without_a_failed_request(ledger, tmp_path):
     """Threads read the published ledger while new copies are published: every request
     succeeds and sees a whole state (pairs), the service moves to each new copy, requests
     running on an older copy finish on it, and only the newest copies are kept."""
@@ -179,6 +177,8 @@ def test_a_published_ledger_is_swapped_under_a_service_without_a_failed_request(
     service.close()
     with pytest.raises(IpledgerError, match="closed"), service.ledger():
         pass
-    with pytest.raises(IpledgerError, match="nothing published"):
-        with PublishedLedger(tmp_path / "empty").ledger():
-            pass
+    with (
+        pytest.raises(IpledgerError, match="nothing published"),
+        PublishedLedger(tmp_path / "empty").ledger(),
+    ):
+        pass

@@ -82,7 +82,9 @@ MODES = {
 
 @pytest.mark.parametrize("mode", list(MODES))
 def test_every_accepted_record_comes_back_exactly(tmp_path_factory, mode):
-    @settings(max_examples=12, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=12, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    )
     @given(dataset=DATASETS)
     def check(dataset):
         folder = tmp_path_factory.mktemp("exact")

@@ -32,7 +32,7 @@ def filled(ledger):
     )
     ledger.patents.upsert(
         [
-            Patent(application_no=ONE, title="=HYPERLINK(\"http://x\")", holder_id=COMPANY),
+            Patent(application_no=ONE, title='=HYPERLINK("http://x")', holder_id=COMPANY),
             Patent(
                 application_no=TWO,
                 title="-2+3",
@@ -120,7 +120,10 @@ def test_the_import_verifies_the_manifest(filled, tmp_path):
     cases = [
         (lambda: (work / "patents.csv").write_bytes(b"application_no\n" + ONE.encode()), "differs"),
         (lambda: (work / "pledges.csv").unlink(), "missing"),
-        (lambda: shutil.copy(work / "patents.csv", work / "patents_2.csv"), "not part of the export"),
+        (
+            lambda: shutil.copy(work / "patents.csv", work / "patents_2.csv"),
+            "not part of the export",
+        ),
         (lambda: (work / MANIFEST).write_text("{not json", encoding="utf-8"), "not readable JSON"),
         (lambda: (work / INCOMPLETE).write_text("", encoding="utf-8"), "did not finish"),
     ]

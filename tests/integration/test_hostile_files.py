@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-import zipfile
 
 import pytest
 
@@ -91,20 +90,13 @@ def test_a_file_named_zip_that_is_no_zip_is_refused(ledger, tmp_path):
 def test_duplicate_zip_entries_are_refused(ledger, tmp_path, second):
     """Two entries of one name (also one differing only in case, which collide when unpacked
     on Windows or macOS): refused, instead of the later silently replacing the earlier."""
-    path = tmp_path / "dup.zip"
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("patents.csv", HEADER + patent_rows(2))
-        with pytest.warns(UserWarning) if second == "patents.csv" else _nothing():
-            zf.writestr(second, HEADER + patent_rows(2, start=5))
+    path = hostile.zip_with_duplicates(
+        tmp_path / "dup.zip",
+        ("patents.csv", second),
+        HEADER + patent_rows(2),
+        HEADER + patent_rows(2, start=5),
+    )
     _refused(ledger, path, "given twice")
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
 
 def test_special_files_and_links_out_of_the_dataset_are_refused(ledger, tmp_path):

@@ -16,7 +16,9 @@ from tests.fixtures_io import patent_no
 def _tables(path):
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return sorted(r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall())
+        return sorted(
+            r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        )
     finally:
         con.close()
 
