@@ -11,8 +11,8 @@ import pytest
 
 from ipledger import Ledger
 from tests import hostile
-from tests.integration.test_report_ledger import fill
 from tests.hostile import HEADER, patent_rows
+from tests.integration.test_report_ledger import fill
 from tests.run_cli import EXIT_DATA, EXIT_ERROR, EXIT_OK, run_ipledger
 
 READER = """
