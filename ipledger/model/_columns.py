@@ -545,7 +545,12 @@ def lookup_value(value: object, field: attrs.Attribute[Any]) -> Any:
         if rule == "list":
             return _item(value)
         if rule == "nice_classes":
-            return _nice_classes((value,))[0]
+            classes = _nice_classes((value,))
+            if not classes:
+                raise ValueError("a Nice class is a whole number 1..45")
+            return classes[0]
+        if rule == "bool":
+            return _bool(value)
         found = _convert_present(rule, spec, value)
         return found.value if isinstance(found, enum.Enum) else found
     except ValidationError as error:

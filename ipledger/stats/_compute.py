@@ -189,7 +189,7 @@ def _chosen(indicators: Sequence[str] | None) -> list[Indicator]:
         return list(CATALOG.values())
     if isinstance(indicators, str):
         indicators = [indicators]
-    ids = {indicator(i).id for i in indicators}
+    ids = {indicator(i if isinstance(i, str) else repr(i)).id for i in indicators}
     return [item for item in CATALOG.values() if item.id in ids]
 
 
