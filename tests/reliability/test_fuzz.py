@@ -17,6 +17,7 @@ The short run (the normal suite) tries a few hundred cases; the long run at leas
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -98,10 +99,8 @@ def readers_refuse_cleanly(name, examples):
     @given(text=S.messy_text | st.from_regex(r"[0-9]{4}(-[0-9]{2}){0,2}(Q[0-9])?(\.\.[0-9-]+)?"))
     def check(text):
         _count(f"parser {name}")
-        try:
+        with contextlib.suppress(IpledgerError):  # any other exception fails the test
             reader(text)
-        except IpledgerError:
-            pass
 
     check()
 
@@ -159,15 +158,13 @@ def upserts_agree_with_the_model(tmp_path_factory, name, examples):
                 except ValidationError:
                     accepted.append(False)
             table = pa.table({c: pa.array([r[c] for r in batch], pa.string()) for c in batch[0]})
+            rejected: set[int] = set()
             try:
                 ledger.repository(name).upsert(table)
             except RejectedRowsError as error:
                 rejected = {r.line for r in error.rejects}
-                for line, ok in enumerate(accepted):
-                    if not ok:
-                        assert line in rejected, (batch[line], error)
-            else:
-                assert all(accepted), batch
+            refused_by_the_model = {line for line, ok in enumerate(accepted) if not ok}
+            assert refused_by_the_model <= rejected, batch
             check_current_versions(ledger.store.cursor(), entity)
 
         check()
