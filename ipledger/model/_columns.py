@@ -266,29 +266,34 @@ def _date(value: object) -> dt.date:
     raise TypeError(type(value).__name__)
 
 
-def _money(value: object) -> Decimal:
+def _decimal(value: object) -> Decimal | None:
+    """A number given as a Python number, as an exact decimal; ``None`` for anything else."""
     if isinstance(value, bool):
         raise TypeError("bool")
     if isinstance(value, int):
-        value = Decimal(value)
-    elif isinstance(value, float):
-        value = Decimal(repr(value))
-    if isinstance(value, Decimal):
-        if not value.is_finite():
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return value if isinstance(value, Decimal) else None
+
+
+def _money(value: object) -> Decimal:
+    number = _decimal(value)
+    if number is not None:
+        if not number.is_finite():
             raise ValueError("not an amount of money")
-        if value.is_signed() and value != 0:
+        if number.is_signed() and number != 0:
             raise ValueError("money cannot be negative")
-        return parse_money(f"{abs(value):f}")
+        return parse_money(f"{abs(number):f}")
     if isinstance(value, str):
         return parse_money(value)
     raise TypeError(type(value).__name__)
 
 
 def _number(value: object) -> Decimal:
-    if isinstance(value, bool):
-        raise TypeError("bool")
-    if isinstance(value, int | float | Decimal):
-        value = f"{Decimal(repr(value) if isinstance(value, float) else value):f}"
+    number = _decimal(value)
+    if number is not None:
+        value = f"{number:f}"
     if not isinstance(value, str):
         raise TypeError(type(value).__name__)
     text = (_text(value) or "").replace(",", "")
