@@ -210,7 +210,8 @@ class EventLog:
         joined = (
             f"LEFT JOIN (SELECT {key}, {', '.join(aggregates)}"
             f" FROM {quote(self.name + '_at')}({moment}) WHERE NOT void GROUP BY ALL) {_AGG}"
-            " ON " + " AND ".join(f"{_AGG}.{quote(k)} = {_ROW}.{quote(k)}" for k in self.subject_key)
+            " ON "
+            + " AND ".join(f"{_AGG}.{quote(k)} = {_ROW}.{quote(k)}" for k in self.subject_key)
         )
         return joined, replaced
 
@@ -244,7 +245,9 @@ class EventLog:
                 day = f"{_ROW}.{quote(implied.column)}"
                 where = f"{day} IS NOT NULL"
                 if implied.only_if is not None:
-                    where += f" AND {_ROW}.{quote(implied.only_if[0])} = {literal(implied.only_if[1])}"
+                    where += (
+                        f" AND {_ROW}.{quote(implied.only_if[0])} = {literal(implied.only_if[1])}"
+                    )
                 detail = implied.detail or "NULL"
                 parts.append(
                     f"SELECT {subject}, {literal(implied.kind)} AS event, {day} AS occurred_on,"
