@@ -20,6 +20,7 @@ from ipledger.io import (
     export_dataset,
     import_dataset,
 )
+from ipledger.ledger._cases import CaseRepository
 from ipledger.ledger._high_value import DEFAULT_PLEDGE_THRESHOLD, high_value_patents
 from ipledger.ledger._html import html_table
 from ipledger.ledger._moments import Moment, as_utc_moment
@@ -27,7 +28,6 @@ from ipledger.ledger._query import PatentQuery, PledgeQuery, Query, RightQuery
 from ipledger.ledger._repository import Repository, query_type
 from ipledger.model import (
     DOMAIN,
-    Case,
     Domain,
     GIProduct,
     GIUser,
@@ -78,7 +78,7 @@ class Ledger:
         self.transfers: Repository[Transfer, Query[Transfer]] = self._made("transfers")
         self.pledges: PledgeRepository = self._made("pledges", PledgeRepository)
         self.insurance: RightRepository[InsurancePolicy] = self._made("insurance", RightRepository)
-        self.cases: Repository[Case, Query[Case]] = self._made("cases")
+        self.cases: CaseRepository = self._made("cases", CaseRepository)
         self.targets: Repository[Target, Query[Target]] = self._made("targets")
 
     def _made(self, name: str, kind: type[Any] = Repository) -> Any:

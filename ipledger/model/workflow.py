@@ -31,16 +31,19 @@ import attrs
 from ipledger._sql import list_literal, literal
 from ipledger.errors import IllegalTransitionError
 from ipledger.model._enums import CaseType
-from ipledger.model.events import CaseEventKind
+from ipledger.model.events import CaseEventKind, PledgeEventKind
 
 __all__ = [
+    "PLEDGE_TRANSITIONS",
     "PREVIOUS",
     "SAME",
     "WORKFLOWS",
     "CaseProcedure",
     "CaseState",
+    "PledgeState",
     "Transition",
     "Workflow",
+    "fold_pledge_states",
     "fold_states",
     "procedure_of",
     "procedure_sql",
@@ -277,5 +280,50 @@ def fold_states(
         if after is CaseState.SUSPENDED and state is not CaseState.SUSPENDED:
             previous = state
         state = after
+        states.append(state)
+    return states
+
+
+class PledgeState(enum.StrEnum):
+    """Where a pledge registration stands: outstanding (有效), released (已注销), expired
+    (期满), enforced (已实现质权)."""
+
+    OUTSTANDING = "outstanding"
+    RELEASED = "released"
+    EXPIRED = "expired"
+    ENFORCED = "enforced"
+
+
+PLEDGE_TRANSITIONS: tuple[tuple[PledgeEventKind, tuple[PledgeState | None, ...], PledgeState], ...]
+PLEDGE_TRANSITIONS = (
+    (PledgeEventKind.REGISTERED, (None,), PledgeState.OUTSTANDING),
+    (PledgeEventKind.CHANGED, (PledgeState.OUTSTANDING,), PledgeState.OUTSTANDING),
+    (PledgeEventKind.RELEASED, (PledgeState.OUTSTANDING, PledgeState.EXPIRED), PledgeState.RELEASED),
+    (PledgeEventKind.EXPIRED, (PledgeState.OUTSTANDING,), PledgeState.EXPIRED),
+    (PledgeEventKind.ENFORCED, (PledgeState.OUTSTANDING, PledgeState.EXPIRED), PledgeState.ENFORCED),
+)
+"""A pledge's workflow: (event, the states it may come in, the state it leads to). A change
+(变更登记) only while outstanding; release or enforcement also after the term ended."""
+
+
+def fold_pledge_states(
+    events: Sequence[tuple[PledgeEventKind, bool]], *, subject: str = "pledge"
+) -> list[PledgeState]:
+    """The state after each event of a pledge, in order; a ``strict`` event must be allowed
+    (:class:`~ipledger.errors.IllegalTransitionError`), the others are taken as facts."""
+    states: list[PledgeState] = []
+    state: PledgeState | None = None
+    for event, strict in events:
+        found = next((t for t in PLEDGE_TRANSITIONS if t[0] is event and state in t[1]), None)
+        if found is None and strict:
+            allowed = [str(t[0]) for t in PLEDGE_TRANSITIONS if state in t[1]]
+            raise IllegalTransitionError(
+                subject=subject,
+                event=str(event),
+                state="not registered" if state is None else str(state),
+                allowed=allowed,
+                reason="a pledge changes while outstanding, and ends once",
+            )
+        state = (found or next(t for t in PLEDGE_TRANSITIONS if t[0] is event))[2]
         states.append(state)
     return states
