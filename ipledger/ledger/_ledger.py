@@ -24,7 +24,8 @@ from ipledger.ledger._cases import CaseRepository
 from ipledger.ledger._high_value import DEFAULT_PLEDGE_THRESHOLD, high_value_patents
 from ipledger.ledger._html import html_table
 from ipledger.ledger._moments import Moment, as_utc_moment
-from ipledger.ledger._query import PatentQuery, PledgeQuery, Query, RightQuery
+from ipledger.ledger._pledges import PledgeRepository
+from ipledger.ledger._query import PatentQuery, Query, RightQuery
 from ipledger.ledger._repository import Repository, query_type
 from ipledger.model import (
     DOMAIN,
@@ -34,7 +35,6 @@ from ipledger.model import (
     InsurancePolicy,
     Party,
     Patent,
-    Pledge,
     Population,
     Region,
     Target,
@@ -237,11 +237,3 @@ class PatentRepository(Repository[Patent, PatentQuery[Patent]]):
             pledge_threshold=pledge_threshold,
             region=region,
         )
-
-
-class PledgeRepository(Repository[Pledge, PledgeQuery[Pledge]]):
-    """Repository of pledge registrations."""
-
-    def outstanding(self, *, on: dt.date) -> PledgeQuery[Pledge]:
-        """The pledges outstanding on the date ``on``."""
-        return self.find().outstanding(on)
