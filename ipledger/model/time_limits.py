@@ -50,6 +50,7 @@ __all__ = [
     "add_months",
     "deadline",
     "deadline_sql",
+    "met_by_sql",
     "time_limit",
 ]
 
@@ -338,6 +339,15 @@ def _extension_sql(limit: TimeLimit) -> tuple[str, str, str]:
         f"(CASE {' '.join(days)} ELSE 0 END)",
         f"(CASE {' '.join(authority)} END)",
     )
+
+
+def met_by_sql(procedure: str, limits: Sequence[TimeLimit] = TIME_LIMITS) -> str:
+    """SQL: the list of event kinds that meet the time limit of the procedure expression
+    ``procedure`` (NULL: no limit)."""
+    lines = " ".join(
+        f"WHEN {literal(t.procedure)} THEN {list_literal(t.met_by)}" for t in limits
+    )
+    return f"(CASE {procedure} {lines} END)"
 
 
 def deadline_sql(
