@@ -125,9 +125,7 @@ def cases_overdue(ctx: CliContext, on: dt.date, as_known_at: str | None, fmt: st
 @_KNOWN
 @_FORMAT
 @pass_cli
-def cases_due(
-    ctx: CliContext, within: int, on: dt.date, as_known_at: str | None, fmt: str
-) -> None:
+def cases_due(ctx: CliContext, within: int, on: dt.date, as_known_at: str | None, fmt: str) -> None:
     """The cases whose time limit ends within --within days of --on, soonest first, with the
     deadline, days left and extensions used."""
     moment = _moment(as_known_at)
@@ -181,7 +179,11 @@ def pledges_watch(
     chosen = {k: v for k, v in watch.sections().items() if not show or k in show}
     if fmt == "json":
         payload = {k: json.loads(render(v, "json")) for k, v in chosen.items()}
-        click.echo(json.dumps({"on": on.isoformat(), "within": within, **payload}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"on": on.isoformat(), "within": within, **payload}, ensure_ascii=False, indent=2
+            )
+        )
         return
     if not chosen:  # pragma: no cover - click's Choice leaves at least one
         fail("nothing to show")

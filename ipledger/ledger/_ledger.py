@@ -25,8 +25,10 @@ from ipledger.ledger._high_value import DEFAULT_PLEDGE_THRESHOLD, high_value_pat
 from ipledger.ledger._html import html_table
 from ipledger.ledger._moments import Moment, as_utc_moment
 from ipledger.ledger._pledges import PledgeRepository
+from ipledger.ledger._questions import Questions
 from ipledger.ledger._query import PatentQuery, Query, RightQuery
 from ipledger.ledger._repository import Repository, query_type
+from ipledger.ledger._timeline import PartyView, Timeline, timeline
 from ipledger.model import (
     DOMAIN,
     Domain,
@@ -119,6 +121,24 @@ class Ledger:
             kind = RightRepository if query_type(declared) is RightQuery else Repository
             self._repositories[entity] = kind(self.store, declared)
         return self._repositories[entity]
+
+    def timeline(
+        self, number: str, *, on: dt.date | None = None, as_known_at: Moment | None = None
+    ) -> Timeline:
+        """What happened to a patent or trademark up to ``on`` (default today), in date order,
+        as known at a moment: filing, grant, assignments, licences, the pledges and cases that
+        name it, its lapse or expiry, and the events recorded for it (docs/tracking.md)."""
+        return timeline(self.store, number, on=on, as_known_at=as_known_at)
+
+    def party(self, party_id: str) -> PartyView:
+        """One party (by its id, in any written form): ``.portfolio(on=, as_known_at=)``."""
+        return PartyView(self.store, party_id)
+
+    @property
+    def questions(self) -> Questions:
+        """Questions across entities: pledged patents later litigated, cases touching GIs,
+        the pledged amount per high-value patent, rights pledged while a case was open."""
+        return Questions(self.store)
 
     def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pa.Table:
         """Run SQL on the ledger (values bound as ``?`` or ``$name`` parameters); Arrow result.

@@ -154,7 +154,10 @@ class PledgeRepository(Repository[Pledge, PledgeQuery[Pledge]]):
                 )
                 position = next(i for i, (e, _) in enumerate(placed) if e is event)
                 fold_pledge_states(
-                    [(e.event, i >= position and not implied) for i, (e, implied) in enumerate(placed)],
+                    [
+                        (e.event, i >= position and not implied)
+                        for i, (e, implied) in enumerate(placed)
+                    ],
                     subject=f"pledge {pledge.pledge_id}",
                 )
             return Repository(self.store, LOG.events).upsert(

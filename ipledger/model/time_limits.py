@@ -344,9 +344,7 @@ def _extension_sql(limit: TimeLimit) -> tuple[str, str, str]:
 def met_by_sql(procedure: str, limits: Sequence[TimeLimit] = TIME_LIMITS) -> str:
     """SQL: the list of event kinds that meet the time limit of the procedure expression
     ``procedure`` (NULL: no limit)."""
-    lines = " ".join(
-        f"WHEN {literal(t.procedure)} THEN {list_literal(t.met_by)}" for t in limits
-    )
+    lines = " ".join(f"WHEN {literal(t.procedure)} THEN {list_literal(t.met_by)}" for t in limits)
     return f"(CASE {procedure} {lines} END)"
 
 

@@ -298,9 +298,17 @@ PLEDGE_TRANSITIONS: tuple[tuple[PledgeEventKind, tuple[PledgeState | None, ...],
 PLEDGE_TRANSITIONS = (
     (PledgeEventKind.REGISTERED, (None,), PledgeState.OUTSTANDING),
     (PledgeEventKind.CHANGED, (PledgeState.OUTSTANDING,), PledgeState.OUTSTANDING),
-    (PledgeEventKind.RELEASED, (PledgeState.OUTSTANDING, PledgeState.EXPIRED), PledgeState.RELEASED),
+    (
+        PledgeEventKind.RELEASED,
+        (PledgeState.OUTSTANDING, PledgeState.EXPIRED),
+        PledgeState.RELEASED,
+    ),
     (PledgeEventKind.EXPIRED, (PledgeState.OUTSTANDING,), PledgeState.EXPIRED),
-    (PledgeEventKind.ENFORCED, (PledgeState.OUTSTANDING, PledgeState.EXPIRED), PledgeState.ENFORCED),
+    (
+        PledgeEventKind.ENFORCED,
+        (PledgeState.OUTSTANDING, PledgeState.EXPIRED),
+        PledgeState.ENFORCED,
+    ),
 )
 """A pledge's workflow: (event, the states it may come in, the state it leads to). A change
 (变更登记) only while outstanding; release or enforcement also after the term ended."""

@@ -19,6 +19,7 @@ def _effective(ctx: SqlContext) -> str:
     reopened since is open): ``closed_date`` as the case events say."""
     return f"({_LOG.effective_sql(ctx.moment)})"
 
+
 _MONEY = "DECIMAL(38, 2)"
 TRANSFERRED_TO_POLICE = "(x.outcome = 'transferred_to_police' OR x.transferred_to_police)"
 """A closed case counts as transferred to police by its outcome or by its flag (either)."""
