@@ -242,6 +242,7 @@ def _events(name: str, record: type[object], subject: tuple[str, ...], zh: str) 
         region_column=None,
         counts_for_region=False,
         dated_by="occurred_on",
+        file_names=(zh,),
     )
 
 
