@@ -10,7 +10,7 @@ import attrs
 import pyarrow as pa
 
 from ipledger._sql import date_literal, timestamp_literal
-from ipledger.errors import IllegalTransitionError, NotFoundError, ValidationError
+from ipledger.errors import IllegalTransitionError, ValidationError
 from ipledger.ledger._events import LoggedEvent, subject_events
 from ipledger.ledger._moments import Moment, as_utc_moment, today
 from ipledger.ledger._query import Query
@@ -257,8 +257,12 @@ def _timed_events(events: Sequence[CaseEvent]) -> list[TimedEvent]:
 
 def _closed_on(events: Sequence[LoggedEvent]) -> dt.date | None:
     """The day of the last closing, unless the case was reopened on or after it."""
-    closed = [e.event.occurred_on for e in events if e.event.event is CaseEventKind.CLOSED]
-    reopened = [e.event.occurred_on for e in events if e.event.event is CaseEventKind.REOPENED]
+    closed: list[dt.date] = [
+        e.event.occurred_on for e in events if e.event.event is CaseEventKind.CLOSED
+    ]
+    reopened: list[dt.date] = [
+        e.event.occurred_on for e in events if e.event.event is CaseEventKind.REOPENED
+    ]
     if not closed or (reopened and max(reopened) >= max(closed)):
         return None
     return max(closed)

@@ -25,8 +25,8 @@ from ipledger.ledger._high_value import DEFAULT_PLEDGE_THRESHOLD, high_value_pat
 from ipledger.ledger._html import html_table
 from ipledger.ledger._moments import Moment, as_utc_moment
 from ipledger.ledger._pledges import PledgeRepository
-from ipledger.ledger._questions import Questions
 from ipledger.ledger._query import PatentQuery, Query, RightQuery
+from ipledger.ledger._questions import Questions
 from ipledger.ledger._repository import Repository, query_type
 from ipledger.ledger._timeline import PartyView, Timeline, timeline
 from ipledger.model import (

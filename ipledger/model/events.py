@@ -144,8 +144,8 @@ class CaseEvent:
     Examples:
         >>> e = CaseEvent(case_no="江市监知〔2024〕7号", event="extended",
         ...               occurred_on="2024年4月20日", authority="approval", reference="批2024-3")
-        >>> e.event, e.occurred_on, e.authority
-        (<CaseEventKind.EXTENDED: 'extended'>, datetime.date(2024, 4, 20), <ExtensionAuthority.APPROVAL: 'approval'>)
+        >>> e.event, e.occurred_on
+        (<CaseEventKind.EXTENDED: 'extended'>, datetime.date(2024, 4, 20))
     """
 
     case_no: str = column("text", "案号")

@@ -362,6 +362,8 @@ def deadline_sql(
     """
     by_procedure = {t.procedure: t for t in limits}
     ext = {p: _extension_sql(t) for p, t in by_procedure.items()}
+    ext_months = _per_procedure({p: e[0] for p, e in ext.items()}, "0")
+    ext_days = _per_procedure({p: e[1] for p, e in ext.items()}, "0")
     base_months = _per_procedure({p: str(t.limit.months) for p, t in by_procedure.items()})
     base_days = _per_procedure({p: str(t.limit.days) for p, t in by_procedure.items()})
     met = _per_procedure({p: list_literal(t.met_by) for p, t in by_procedure.items()})
@@ -380,8 +382,8 @@ def deadline_sql(
             FROM ev WHERE event = 'extended'
         ), ext AS (
             SELECT c.case_no,
-                   CAST(sum({_per_procedure({p: e[0] for p, e in ext.items()}, "0")}) AS INTEGER) AS months,
-                   CAST(sum({_per_procedure({p: e[1] for p, e in ext.items()}, "0")}) AS INTEGER) AS days,
+                   CAST(sum({ext_months}) AS INTEGER) AS months,
+                   CAST(sum({ext_days}) AS INTEGER) AS days,
                    list({_per_procedure({p: e[2] for p, e in ext.items()})} ORDER BY x.k)
                        FILTER (WHERE {_per_procedure({p: e[2] for p, e in ext.items()})}
                                IS NOT NULL) AS extensions

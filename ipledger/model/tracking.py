@@ -230,7 +230,7 @@ class EventLog:
     def _rows_sql(self, source: Source, moment: str) -> str:
         if source.overlaid:
             if source.entity is not self.subject:
-                raise ValueError(f"{self.name}: only {self.subject.name} rows are overlaid")
+                raise ValueError(f"{self.name}: only its subject's rows are overlaid")
             return f"({self.effective_sql(moment)})"
         return f"{quote(source.entity.name + '_at')}({moment})"
 

@@ -75,9 +75,9 @@ class CaseState(enum.StrEnum):
     CLOSED = "closed"
 
 
-SAME = "same"
+SAME: Literal["same"] = "same"
 """A transition that leaves the state as it is (an extension, a hearing held)."""
-PREVIOUS = "previous"
+PREVIOUS: Literal["previous"] = "previous"
 """A transition back to the state before the suspension (resumed)."""
 
 Target = CaseState | Literal["same", "previous"]

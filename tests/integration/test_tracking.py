@@ -39,12 +39,18 @@ def test_full_case_lifecycle_with_one_extension(ledger):
     event, the deadline moves 30 days, the case is in time and counted so."""
     _case(ledger)
     ledger.cases.record(_event(event="investigation", occurred_on=D(2024, 3, 5), actor="李"))
-    ledger.cases.record(_event(event="extended", occurred_on=D(2024, 5, 25), reference="批〔2024〕3号"))
+    ledger.cases.record(
+        _event(event="extended", occurred_on=D(2024, 5, 25), reference="批〔2024〕3号")
+    )
     assert ledger.cases.status("C1", on=D(2024, 6, 1)).deadline.due == D(2024, 6, 29)
     ledger.cases.record(_event(event="decided", occurred_on=D(2024, 6, 20)))
     ledger.cases.record(_event(event="closed", occurred_on=D(2024, 6, 28)))
     status = ledger.cases.status("C1", on=D(2024, 7, 1))
-    assert (status.state, status.closed_on, status.overdue) == (CaseState.CLOSED, D(2024, 6, 28), False)
+    assert (status.state, status.closed_on, status.overdue) == (
+        CaseState.CLOSED,
+        D(2024, 6, 28),
+        False,
+    )
     assert [str(e.event.event) for e in status.events] == [
         "opened", "investigation", "extended", "decided", "closed"
     ]  # fmt: skip
@@ -89,7 +95,11 @@ def test_a_suspension_moves_the_deadline(ledger):
     [
         ([("investigation", D(2024, 3, 2))], ("closed", D(2024, 3, 9))),  # closed, never decided
         (
-            [("investigation", D(2024, 3, 2)), ("decided", D(2024, 3, 9)), ("closed", D(2024, 3, 10))],
+            [
+                ("investigation", D(2024, 3, 2)),
+                ("decided", D(2024, 3, 9)),
+                ("closed", D(2024, 3, 10)),
+            ],
             ("decided", D(2024, 3, 20)),
         ),  # deciding a closed case
         ([("investigation", D(2024, 3, 2))], ("decided", D(2024, 3, 1))),  # before investigation

@@ -47,10 +47,15 @@ def test_lenient_fold_never_raises(flow, events):
 
 def test_penalty_cases_close_after_a_decision_disputes_also_by_mediation():
     """Closing an undecided penalty case is refused; a dispute may close while investigated."""
-    penalty, dispute = (next(w for w in WORKFLOWS if w.procedure == p) for p in ("penalty", "dispute"))
+    penalty, dispute = (
+        next(w for w in WORKFLOWS if w.procedure == p) for p in ("penalty", "dispute")
+    )
     assert CaseEventKind.CLOSED not in penalty.allowed(CaseState.INVESTIGATING)
     assert CaseEventKind.CLOSED in dispute.allowed(CaseState.INVESTIGATING)
-    assert penalty.next_state(CaseState.SUSPENDED, CaseState.HEARING, CaseEventKind.RESUMED) is CaseState.HEARING
+    assert (
+        penalty.next_state(CaseState.SUSPENDED, CaseState.HEARING, CaseEventKind.RESUMED)
+        is CaseState.HEARING
+    )
 
 
 @given(st.sets(st.sampled_from(list(CaseType)), min_size=1))
