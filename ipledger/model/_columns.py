@@ -236,13 +236,10 @@ def _token(value: object) -> str | None:
 
 
 def _items(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
+    """List items: a cell's text split, or each item of a sequence cleaned."""
     if isinstance(value, str):
         return parse_list(value)
-    if not isinstance(value, Iterable):
-        raise TypeError(type(value).__name__)
-    return tuple(i for i in (_item(v) for v in value) if i is not None)
+    return tuple(i for i in (_item(v) for v in _listed(value)) if i is not None)
 
 
 def _credit_code_or_text(text: str) -> str:
@@ -358,6 +355,7 @@ def _enum_list(value: object, vocabulary: type[enum.Enum]) -> tuple[enum.Enum, .
 
 
 def _listed(value: object) -> tuple[object, ...]:
+    """The items of a list value as given: a cell's text split, or the sequence itself."""
     if value is None:
         return ()
     if isinstance(value, str):
