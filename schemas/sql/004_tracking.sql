@@ -1,4 +1,4 @@
--- ipledger schema version 6 (exchange format v1.2): lifecycle events, the tracker's entities.
+-- ipledger schema version 4 (exchange format v1.2): lifecycle events, the tracker's entities.
 -- Each is history-kept like every entity table (its <entity>_current view and <entity>_at(t)
 -- macro are made by the store). An event is keyed by its subject, its kind and the day it
 -- occurred; `void` marks one recorded in error (kept, counted nowhere).

@@ -1,2 +1,0 @@
--- Placeholder for migration 004 of another branch (drop this file at merge): the store applies
--- migrations 1..n in order, so the tracker's 006 needs a 004 and a 005 to run on this branch.
