@@ -6,7 +6,7 @@ folder is renamed into place; an export still being written also holds the marke
 ``ipledger-export-incomplete``. The manifest (format version 1) is a JSON object::
 
     {"format": "ipledger-export", "format_version": 1,
-     "ipledger_version": "0.1.0", "schema_version": 4,
+     "ipledger_version": "0.1.0", "schema_version": 5,
      "exported_at": "2024-05-01T08:00:00.123456Z", "as_known_at": null,
      "file_format": "csv", "history": false, "formula_guard": true, "masked": false,
      "files": [{"path": "patents.csv", "entity": "patents", "rows": 710918,

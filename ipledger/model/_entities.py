@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
 
 import attrs
 
 from ipledger.errors import NotFoundError
-from ipledger.model._columns import columns_of
 from ipledger.model._entity import Entity
 from ipledger.model.cases import CASES
+from ipledger.model.events import (
+    CASE_EVENTS,
+    GI_USER_EVENTS,
+    INSURANCE_EVENTS,
+    PLEDGE_EVENTS,
+    RIGHT_EVENTS,
+)
 from ipledger.model.gi import GI_PRODUCTS, GI_USERS
 from ipledger.model.insurance import INSURANCE
 from ipledger.model.parties import PARTIES
@@ -25,10 +30,8 @@ from ipledger.model.transfers import TRANSFERS
 __all__ = [
     "DOMAIN",
     "ENTITIES",
-    "DateOrderRule",
     "Domain",
     "Extension",
-    "date_order_rules",
     "entity",
 ]
 
@@ -56,6 +59,11 @@ ENTITIES: Mapping[str, Entity] = _by_name(
         INSURANCE,
         CASES,
         TARGETS,
+        RIGHT_EVENTS,
+        GI_USER_EVENTS,
+        PLEDGE_EVENTS,
+        INSURANCE_EVENTS,
+        CASE_EVENTS,
     )
 )
 """Every built-in entity, by its exchange-format name, in an order where references point
@@ -109,24 +117,3 @@ DOMAIN = Domain()
 def entity(name: str) -> Entity:
     """The built-in entity named ``name`` (``"patents"``), or :class:`NotFoundError`."""
     return DOMAIN.entity(name)
-
-
-@attrs.frozen
-class DateOrderRule:
-    """``later`` must not be before ``earlier`` (both optional dates of one record)."""
-
-    later: str
-    earlier: str
-
-
-def date_order_rules(record_type: type[Any]) -> tuple[DateOrderRule, ...]:
-    """The date-order rules of a record class, read from the columns its fields declare.
-
-    Examples:
-        >>> from ipledger.model import Patent
-        >>> date_order_rules(Patent)[0]
-        DateOrderRule(later='grant_date', earlier='filing_date')
-    """
-    return tuple(
-        DateOrderRule(c.name, earlier) for c in columns_of(record_type) for earlier in c.not_before
-    )

@@ -272,9 +272,11 @@ def _patents() -> Iterator[IndicatorDefinition]:
         label_en="Valid invention patents",
         unit="count",
         kind="stock",
-        definition_zh="期末已授权且未失效的发明专利，计入专利权人期末所在地区。",
-        definition_en="Invention patents granted and not lapsed on the period's last day, "
-        "counted for the region of the holder on that day.",
+        definition_zh="期末有效的发明专利：已授权、未失效且在自申请日起20年的法定保护期内（另加"
+        "专利权期限补偿），计入专利权人期末所在地区。",
+        definition_en="Invention patents in force on the period's last day: granted, not "
+        "lapsed and within the statutory term of 20 years from filing (plus any term "
+        "compensation), counted for the region of the holder on that day.",
     )
     yield IndicatorDefinition(
         id="high_value_invention_patents",
@@ -358,9 +360,11 @@ def _trademarks() -> Iterator[IndicatorDefinition]:
         label_en="Valid trademarks",
         unit="count",
         kind="stock",
-        definition_zh="期末已注册且未失效（注销、无效、未续展）的商标。",
+        definition_zh="期末已注册且未失效（注销、无效、未续展）、未过注册有效期（专用期结束日期，"
+        "已知时）的商标。",
         definition_en="Registered trademarks in force on the period's last day (not "
-        "cancelled, invalidated or left unrenewed).",
+        "cancelled, invalidated or left unrenewed, and not past the end of the registered "
+        "term when it is known).",
     )
     yield IndicatorDefinition(
         id="well_known_trademarks",
@@ -578,6 +582,20 @@ def _cases() -> Iterator[IndicatorDefinition]:
         definition_en="Median days from opening to closing of the cases closed in the "
         "period; null when none closed (cases recorded as closed before opened are left "
         "out).",
+    )
+    yield IndicatorDefinition(
+        id="case_closed_in_time_share",
+        label_zh="案件按期办结率",
+        label_en="Cases closed within the statutory limit",
+        unit="percent",
+        kind="flow",
+        definition_zh="期内结案且有法定办案期限的案件中，在期限内（含批准的延期，扣除中止时间）"
+        "作出处理决定、移送或结案的比例（%）；行政处罚案件自立案起90日，专利侵权纠纷自立案起"
+        "3个月。无此类结案案件时为空。",
+        definition_en="Of the cases closed in the period that have a statutory time limit, the "
+        "share (%) decided, transferred or closed by their deadline (with approved "
+        "extensions, suspensions not counted): 90 days from opening for penalty cases, 3 "
+        "months for patent disputes. Null when none closed.",
     )
 
 

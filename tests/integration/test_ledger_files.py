@@ -107,7 +107,7 @@ def _first_schema_ledger(path):
 
 def test_every_migration_keeps_every_row_and_version(ledger_path):
     """A ledger of the first schema, opened by this ipledger, gets every later migration (the
-    write log of 004 included), in order, each recorded; every row and history version is kept
+    write log included), in order, each recorded; every row and history version is kept
     with its values, and the ledger reads and writes as a new one does."""
     before, one = _first_schema_ledger(ledger_path)
     assert len(migrations()) >= 4

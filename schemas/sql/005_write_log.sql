@@ -1,4 +1,4 @@
--- ipledger schema version 4: the write log.
+-- ipledger schema version 5: the write log.
 --
 -- One row per write (a file of an import, an upsert, a history import), inserted in the same
 -- transaction as the versions it wrote: a write is in the log exactly when its versions are in
