@@ -263,14 +263,15 @@ def export_dataset(
         raise ValidationError(value=format, column="format", reason="must be csv or parquet")
     target = Path(folder)
     _target_owned(target, overwrite=overwrite)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    real = target.resolve()  # "out/", ".": the scratch folder goes beside the real folder
+    real.parent.mkdir(parents=True, exist_ok=True)
     when = None if as_known_at is None else timestamp_literal(as_known_at)
     guard = formula_guard and format == "csv"
     salt = secrets.token_hex(16) if mask_personal else None
     exported_at = utc_now()
     files: list[ExportedFile] = []
     entries: list[ManifestFile] = []
-    with _scratch(target) as scratch, store.snapshot() as cur, translated(store.path):
+    with _scratch(real) as scratch, store.snapshot() as cur, translated(store.path):
         if salt is not None:
             install_macros(cur)
             run(
@@ -311,7 +312,7 @@ def export_dataset(
                 ipledger_version=_version(),
             ),
         )
-        _put_in_place(scratch, target)
+        _put_in_place(scratch, real)
     return ExportResult(
         folder=str(target),
         format=format,

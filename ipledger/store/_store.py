@@ -163,10 +163,10 @@ class Store:
         if found is None:
             with self._cursors_lock:
                 cursor = self._con.cursor()
-            found = _ThreadState(cursor)
-            weakref.finalize(found, _close_quietly, cursor)  # when the thread ends
+                found = _ThreadState(cursor)
+                weakref.finalize(found, _close_quietly, cursor)  # when the thread ends
+                self._threads.add(found)
             self._local.thread = found
-            self._threads.add(found)
         return found
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
