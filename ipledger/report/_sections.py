@@ -133,6 +133,9 @@ class IndicatorRow:
 
     Ranks are among the regions of the same level in the province (``rank_parent`` of
     ``peers_parent``) and in the nation; ``yoy_pct`` and ``completion_pct`` are percentages.
+    ``basis`` says where the figure (and so its rank) comes from: ``computed`` from the
+    ledger's records, ``published`` (a published figure, named by ``source``) or ``none``
+    (`ipledger.stats.BASES`).
     """
 
     indicator: str
@@ -148,6 +151,8 @@ class IndicatorRow:
     peers_national: int | None = None
     target: float | None = None
     completion_pct: float | None = None
+    basis: str = "computed"
+    source: str | None = None
 
     @property
     def is_breakdown(self) -> bool:

@@ -74,12 +74,20 @@ from ipledger.stats._checks import (
 from ipledger.stats._compute import compute_indicators
 from ipledger.stats._derived import COLUMNS
 from ipledger.stats._docs import indicators_markdown
-from ipledger.stats._json import json_number, report_json, table_to_report
+from ipledger.stats._json import (
+    BASES,
+    basis_of,
+    json_number,
+    provenance_json,
+    report_json,
+    table_to_report,
+)
 from ipledger.stats._periods import Period, parse_period
 from ipledger.stats._region_table import REGION_COLUMNS, region_table
 from ipledger.stats._settings import DEFAULT_SETTINGS, StatsSettings
 
 __all__ = [
+    "BASES",
     "BREAKDOWN_CHECK",
     "CATALOG",
     "CHECKS",
@@ -94,12 +102,14 @@ __all__ = [
     "Indicator",
     "Period",
     "StatsSettings",
+    "basis_of",
     "breakdown_findings",
     "compute_indicators",
     "indicator",
     "indicators_markdown",
     "json_number",
     "parse_period",
+    "provenance_json",
     "region_table",
     "report_json",
     "run_checks",
