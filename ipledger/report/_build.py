@@ -262,7 +262,7 @@ def report_from_table(
         provenance=Provenance(
             as_known_at=None if moment is None else moment.replace(tzinfo=dt.UTC),
             latest=latest,
-            generated_at=made.replace(microsecond=0),
+            generated_at=made,
             version=ipledger.__version__,
             settings=stats_settings,
         ),
@@ -294,7 +294,7 @@ def build_report(
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     parsed = parse_period(period)
-    generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    generated = dt.datetime.now(dt.UTC)  # to the microsecond: what was recorded before it
     moment = as_utc_moment(generated if as_known_at is None else as_known_at)
     engine = _Engine(ledger, moment, settings)
     table = engine.compute([parsed], regions=[region])

@@ -16,23 +16,19 @@ def _cell(text: str) -> str:
 
 def _meta(report: Report) -> str:
     zh = report.lang == "zh"
+    known = report.provenance.facts(report.lang)[0]
     parts = [
         f"{'地区代码' if zh else 'Region'} {report.region}",
         f"{'统计期间' if zh else 'Period'} {report.period}",
+        f"{known[0]} {known[1]}",
     ]
-    if report.known_at_text is not None:
-        parts.append(
-            f"按{report.known_at_text}的台账记录统计"
-            if zh
-            else f"as known at {report.known_at_text}"
-        )
     return " · ".join(parts)
 
 
 def render_markdown(report: Report, *, chart_links: Mapping[str, str] | None = None) -> str:
     """The report in Markdown: title, narrative, charts (images linked when ``chart_links``
-    maps chart titles to image paths, e.g. PNG files written beside it), and one indicator
-    table per section."""
+    maps chart titles to image paths, e.g. PNG files written beside it), one indicator table
+    per published section, and the provenance."""
     zh = report.lang == "zh"
     lines = [f"# {report.title}", "", f"*{_meta(report)}*", ""]
     if report.narrative:
@@ -50,8 +46,14 @@ def render_markdown(report: Report, *, chart_links: Mapping[str, str] | None = N
         lines.append("| " + " | ".join(names) + " |")
         lines.append("|" + "---|" + "--:|" * (len(names) - 1))
         lines += [
-            "| " + " | ".join(_cell(c) for c in row_cells(r, report.lang)) + " |" for r in rows
+            "| " + " | ".join(_cell(c) for c in row_cells(r, report.lang, report.settings)) + " |"
+            for r in rows
         ]
         lines.append("")
-    lines.append(f"*{note(report.lang)}*")
+    lines += [f"*{note(report.lang)}*", ""]
+    lines += ["## " + ("数据说明" if zh else "Provenance"), ""]
+    lines += [
+        f"- {_cell(label)}：{_cell(text)}" if zh else f"- {_cell(label)}: {_cell(text)}"
+        for label, text in report.provenance.facts(report.lang, report.rows)
+    ]
     return "\n".join(lines) + "\n"

@@ -139,14 +139,19 @@ def english_ordinal(n: int) -> str:
 
 
 def _scaled(
-    value: Decimal, places: int, scales: tuple[tuple[Decimal, Decimal, str], ...]
+    value: Decimal,
+    places: int,
+    scales: tuple[tuple[Decimal, Decimal, str], ...],
+    *,
+    rounded: bool = True,
 ) -> tuple[Decimal, str] | None:
-    """``value`` in the first scale ``(from, divisor, unit)`` it reaches once rounded to
-    ``places`` (99,999,999.99 yuan is 1亿, not 10000万), or ``None`` below them all."""
+    """``value`` in the first scale ``(from, divisor, unit)`` it reaches, or ``None`` below
+    them all. With ``rounded``, the value reaches a scale once rounded to ``places`` in it
+    (99,999,999.99 yuan is 1亿, not 10000万); without, as it is (99,999 items are 99999)."""
     quantum = Decimal(1).scaleb(-places)
     for start, divisor, unit in scales:
         scaled = (abs(value) / divisor).quantize(quantum, rounding=ROUND_HALF_UP)
-        if scaled * divisor >= start:
+        if (scaled * divisor if rounded else abs(value)) >= start:
             return scaled, unit
     return None
 
@@ -205,7 +210,7 @@ def format_count_zh(
         (_decimal(yi_from), _ZH_SCALES[0][0], "亿"),
         (_decimal(wan_from), _ZH_SCALES[1][0], "万"),
     )
-    found = _scaled(value, 2, scales)
+    found = _scaled(value, 2, scales, rounded=False)
     if found is not None:
         sign = "-" if value < 0 else ""
         return f"{sign}{format_decimal(found[0])}{found[1]}{word}"

@@ -158,17 +158,20 @@ def test_counts(count, word, text):
 @pytest.mark.parametrize(
     ("pct", "zh", "en"),
     [
-        (156.8421, "增长156.8%", "up 156.8%"),
-        (124.91, "增长124.9%", "up 124.9%"),
+        (156.8421, "增长156.84%", "up 156.84%"),
+        (124.91, "增长124.91%", "up 124.91%"),
+        (16.8521, "增长16.85%", "up 16.85%"),  # 新乡: 较去年同期增长16.85%
+        (13.0, "增长13%", "up 13%"),  # 新乡: 同比增长13%
         (-3.2, "下降3.2%", "down 3.2%"),
-        (-0.04, "持平", "unchanged"),
+        (-0.004, "持平", "unchanged"),
         (0.0, "持平", "unchanged"),
-        (100.0, "增长100.0%", "up 100.0%"),
+        (100.0, "增长100%", "up 100%"),
         (None, None, None),
     ],
 )
 def test_changes(pct, zh, en):
-    """同比增长156.8% / 同比下降3.2% / 持平, and the English equivalents."""
+    """同比增长16.85% / 同比下降3.2% / 持平 (at most two decimals, the seed articles' usage),
+    and the English equivalents."""
     assert format_change(pct) == zh
     assert format_change(pct, "en") == en
 
