@@ -326,7 +326,10 @@ def test_xlsx_sheets_print_on_a4(report, charts):
     assert narrative and narrative[0].alignment.wrap_text
     row = narrative[0].row
     assert any(str(m).startswith(f"A{row}:") for m in overview.merged_cells.ranges)
-    lines = len(report.narrative[0].text) / 40  # about 40 CJK characters a line
+    # the merged cells' width in character widths (a CJK character is two), at 14 pt a line
+    width = sum(overview.column_dimensions[chr(65 + k)].width for k in range(7))
+    text = report.narrative[0].text
+    lines = sum(2 if ord(c) >= 0x2E80 else 1 for c in text) / width
     assert overview.row_dimensions[row].height >= 14 * lines
 
 
