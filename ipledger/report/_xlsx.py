@@ -255,8 +255,12 @@ def _chart_sheet(book: Any, charts: Sequence[Chart], lang: str) -> None:
     if not images:
         return
     sheet = _Sheet(book.create_sheet("图表" if lang == "zh" else "Charts"))
+    from openpyxl.worksheet.pagebreak import Break
+
     widest = 0
     for chart in images:
+        if sheet.row > 1:  # each chart on a page of its own
+            sheet.sheet.row_breaks.append(Break(id=sheet.row - 1))
         sheet.put(1, chart.title)
         image = Image(io.BytesIO(chart.png or b""))
         sheet.sheet.add_image(image, f"A{sheet.row + 1}")
