@@ -185,9 +185,10 @@ def _names_in(lang: str, table: pa.Table) -> pa.Table:
     """A peers table with its ``region_name`` column in ``lang``."""
     if lang == "zh" or table.num_rows == 0:
         return table
-    codes = table.column("region_code").to_pylist()
-    names = table.column("region_name").to_pylist()
-    english = pa.array([english_name(c, n) for c, n in zip(codes, names, strict=True)])
+    rows = table.select(["region_code", "region_name"]).to_pylist()
+    english = pa.array(
+        [english_name(r["region_code"], r["region_name"]) for r in rows], type=pa.string()
+    )
     return table.set_column(table.schema.get_field_index("region_name"), "region_name", english)
 
 

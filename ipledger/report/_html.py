@@ -152,9 +152,8 @@ def page_content(report: Report, charts: Sequence[Chart]) -> tuple[str, str]:
     body.append(f'<p class="meta">{escape(_meta(report))}</p></header>')
     cards = _cards(report)
     if cards:
-        body.append(
-            f'<section class="block"><h2>{"主要指标" if zh else "Key figures"}</h2>{cards}</section>'
-        )
+        title = "主要指标" if zh else "Key figures"
+        body.append(f'<section class="block"><h2>{title}</h2>{cards}</section>')
     if report.narrative:
         body.append(f'<h2 id="summary">{"概述" if zh else "Summary"}</h2>')
         for paragraph in report.narrative:

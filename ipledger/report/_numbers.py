@@ -2,7 +2,8 @@
 
 Chinese forms follow the seed articles: amounts of money in 元 / 万元 / 亿元 with at most two
 decimals and no trailing zeros, counts as plain digits (万 from 100,000 on), changes as
-"增长 / 下降 x%" with at most two decimals ("增长16.85%", "增长13%"), ranks in Chinese numerals ("第一百零三"). English forms say the same thing
+"增长 / 下降 x%" with at most two decimals ("增长16.85%", "增长13%"), ranks in Chinese numerals
+("第一百零三"). English forms say the same thing
 ("CNY 1.26 billion", "up 16.85%", "14th"). Decimals and the 万 / 亿 thresholds are a
 bureau's :class:`~ipledger.report.ReportSettings`.
 """

@@ -101,10 +101,10 @@ class ReportSettings:
         >>> from ipledger.model import UNITS
         >>> ReportSettings(unit_decimals={"yuan": 0}).decimals(UNITS["yuan"])
         0
-        >>> ReportSettings(sections=["patents"])
+        >>> ReportSettings(sections=["patents"])  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ValueError: unknown sections ['patents']; sections: creation, utilisation, gi, protection, other
+        ValueError: unknown sections ['patents']; sections: creation, utilisation, gi, ...
     """
 
     yoy_decimals: int = attrs.field(default=2, validator=_decimals)
@@ -218,10 +218,15 @@ def load_settings(
         if not isinstance(given, dict):
             raise ValidationError(reason=f"[{table}] must be a table", file=name)
         for key, value in given.items():
-            where = {"file": name, "line": _line_of(text, table, key), "column": f"{table}.{key}"}
+            line, column = _line_of(text, table, key), f"{table}.{key}"
             if key not in known[table]:
                 fields = ", ".join(sorted(known[table]))
-                raise ValidationError(reason=f"unknown setting; [{table}] has {fields}", **where)
+                raise ValidationError(
+                    reason=f"unknown setting; [{table}] has {fields}",
+                    file=name,
+                    line=line,
+                    column=column,
+                )
             try:
                 values[table][key] = _stats_value(key, value) if table == "stats" else value
                 # each value checked alone, so that the error names its own field
@@ -231,7 +236,9 @@ def load_settings(
                     attrs.evolve(DEFAULT_REPORT_SETTINGS, **{key: value})
             except (ValueError, TypeError) as error:
                 reason = getattr(error, "reason", None) or str(error)
-                raise ValidationError(reason=reason, value=value, **where) from None
+                raise ValidationError(
+                    reason=reason, value=value, file=name, line=line, column=column
+                ) from None
     try:
         return (
             attrs.evolve(stats, **values["stats"]),

@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-
 import pyarrow as pa
 import pyarrow.compute as pc
 

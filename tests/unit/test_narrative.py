@@ -34,7 +34,7 @@ def row(indicator, value, previous=None, yoy=None, parent=None, national=None, *
     )
 
 
-def jiangmen(rows, lang="zh", period="2023", settings=ReportSettings()):
+def jiangmen(rows, lang="zh", period="2023", settings=None):
     """The narrative of 江门市, a city of 广东省."""
     return write_narrative(
         rows,
@@ -43,7 +43,7 @@ def jiangmen(rows, lang="zh", period="2023", settings=ReportSettings()):
         province_name="广东省",
         period=period,
         lang=lang,
-        settings=settings,
+        settings=settings or ReportSettings(),
     )
 
 
@@ -71,7 +71,12 @@ def test_the_pledge_sentence_of_the_jiangmen_article():
 
 @pytest.mark.parametrize(
     ("yoy", "written"),
-    [(16.8521, "同比增长16.85%"), (13.0, "同比增长13%"), (25.72, "同比增长25.72%"), (-3.2, "同比下降3.2%")],
+    [
+        (16.8521, "同比增长16.85%"),
+        (13.0, "同比增长13%"),
+        (25.72, "同比增长25.72%"),
+        (-3.2, "同比下降3.2%"),
+    ],
 )
 def test_changes_are_written_as_the_seed_articles_write_them(yoy, written):
     """新乡: 质押融资金额较去年同期增长16.85%, 有效商标…同比增长13%, 新增商标…同比增长25.72%."""
