@@ -358,3 +358,18 @@ def test_report_in_a_notebook(report):
     assert 'data-indicator="pledge_count"' in html
     assert len(html) < 40_000
     assert "\n" not in repr(report) and len(repr(report)) < 100
+
+
+def test_count_charts_have_whole_number_ticks(table):
+    """A count's axis never shows 2.5 pledges (the SVG keeps each label's text in a comment)."""
+    trends = pa.Table.from_pylist(
+        [
+            {"period": str(year), "indicator": "pledge_count", "value": float(value)}
+            for year, value in zip(range(2019, 2024), (1, 2, 1, 2, 3), strict=True)
+        ]
+    )
+    report = report_from_table(table, trends=trends)
+    (chart,) = [c for c in render_charts(report, formats=("svg",)) if c.key == "trends"]
+    labels = re.findall(r"<!-- ([0-9.]+) -->", chart.svg)
+    assert "0" in labels and "3" in labels
+    assert all("." not in label for label in labels), labels
