@@ -5,7 +5,7 @@ file directly; no database server. ``ThreadingHTTPServer`` handles each request 
 thread; the one ``Ledger`` gives each thread its own cursor, so they read in parallel.
 
     GET /patents/<application_no>                 the patent, as JSON (404 if unknown)
-    GET /report?region=440700&period=2023         the INDICATORS.md report object
+    GET /report?region=440700&period=2023         the docs/indicators.md report object
         [&as_known_at=2024-01-31]                 ... as the ledger was known then
     GET /health                                   {"status": "ok", "patents": N}
 

@@ -3,7 +3,7 @@
 A file belongs to the entity its name starts with (``patents.csv``, ``patents_2023.csv``,
 ``patents.parquet``, or a name the entity declares, e.g. a Chinese one); the longest matching
 name wins. A sub-folder named after an
-entity (``patents/filing_year=2023/data_0.parquet``, as :func:`export_dataset` writes it and
+entity (``patents/filing_year=2023/data_0.parquet``, as `export_dataset` writes it and
 Spark or Trino read it) holds that entity's Parquet parts, read as one file.
 """
 

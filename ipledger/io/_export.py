@@ -1,4 +1,4 @@
-"""Exporting the ledger as an exchange dataset (EXCHANGE.md v1), as CSV or Parquet."""
+"""Exporting the ledger as an exchange dataset (docs/exchange.md v1), as CSV or Parquet."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def export_dataset(
     money as plain decimal yuan, ISO dates. Parquet: typed columns; ``patents`` and
     ``trademarks`` as folders partitioned by year (``patents/filing_year=2023/data_0.parquet``,
     ``__HIVE_DEFAULT_PARTITION__`` for rows without the date), as Spark and Trino read them;
-    :func:`import_dataset` reads that layout back. ``as_known_at`` (UTC) exports the ledger as
+    `import_dataset` reads that layout back. ``as_known_at`` (UTC) exports the ledger as
     it was known then; default: as it is now. Existing files of the same names are replaced.
     """
     if format not in ("csv", "parquet"):

@@ -85,7 +85,7 @@ def _rejects_sql(entity: Entity, staged: Staged) -> str:
 def _fetch_rejects(
     con: duckdb.DuckDBPyConnection, entity: Entity, staged: Staged
 ) -> list[ValidationError]:
-    """The first :data:`MAX_LISTED` rejects, in file order."""
+    """The first `MAX_LISTED` rejects, in file order."""
     rows = con.execute(f"{_rejects_sql(entity, staged)} LIMIT {MAX_LISTED}").fetchall()
     return [
         ValidationError(file=f, line=int(line), column=c, value=v, reason=reason)
@@ -294,7 +294,7 @@ def import_dataset(
     ``recorded_at`` (UTC, default now; an aware datetime is converted) and ``source`` =
     ``file:line``. ``rejects_path`` gets every rejected value as CSV
     (``file,line,column,value,reason``). A dataset that cannot be opened (an unsafe zip) raises
-    :class:`~ipledger.errors.ValidationError` before anything is read.
+    `ValidationError` before anything is read.
 
     Examples:
         >>> import pathlib, tempfile
@@ -367,7 +367,7 @@ def write_table(
 ) -> WriteCounts:
     """Validate an Arrow table of ``entity`` columns like an imported file, then write it.
 
-    Raises :class:`~ipledger.errors.RejectedRowsError` listing every rejected value (``file``
+    Raises `RejectedRowsError` listing every rejected value (``file``
     is ``"<table>"`` and ``line`` the row's index) and writes nothing if any row breaks a rule.
     """
     store.require_writable()

@@ -107,7 +107,7 @@ def _describe(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, 
 def stage_file(
     con: duckdb.DuckDBPyConnection, entity: Entity, unit: DataFile, root: Path
 ) -> Staged:
-    """Stage one dataset file as ``_ipl_src``; raise :class:`ValidationError` if unreadable."""
+    """Stage one dataset file as ``_ipl_src``; raise `ValidationError` if unreadable."""
     drop_staging(con)
     if unit.format == "csv":
         return _stage_csv(con, entity, unit)

@@ -51,7 +51,7 @@ R = TypeVar("R")
 class Ledger:
     """An IP ledger kept in a DuckDB file: rights, finance, enforcement, with full history.
 
-    Open it with :meth:`open` (a context manager). One ``Ledger`` may be shared by the
+    Open it with `open` (a context manager). One ``Ledger`` may be shared by the
     threads of a service: each thread gets its own cursor.
 
     Examples:
@@ -98,8 +98,8 @@ class Ledger:
 
         ``":memory:"`` gives a throw-away ledger. ``read_only=True`` is for report consumers:
         several processes may read one file at once, none may write it meanwhile. ``domain``
-        adds entities of an agency's own (:meth:`ipledger.model.Domain.extend`; see
-        docs/extending.md): their repositories come from :meth:`repository`.
+        adds entities of an agency's own (`ipledger.model.Domain.extend`; see
+        docs/extending.md): their repositories come from `repository`.
         """
         return cls(Store.open(path, read_only=read_only, domain=domain))
 
@@ -143,7 +143,7 @@ class Ledger:
         progress: ProgressCallback | None = None,
         rejects_path: str | os.PathLike[str] | None = None,
     ) -> ImportResult:
-        """Import an exchange dataset (folder or .zip); see :func:`ipledger.io.import_dataset`.
+        """Import an exchange dataset (folder or .zip); see `ipledger.io.import_dataset`.
 
         Each file is all-or-nothing unless ``keep_going``; ``recorded_at`` back-fills the
         recording time of the versions written.
@@ -166,7 +166,7 @@ class Ledger:
         as_known_at: Moment | None = None,
     ) -> ExportResult:
         """Export the ledger (as known at a moment) as an exchange dataset; see
-        :func:`ipledger.io.export_dataset`."""
+        `ipledger.io.export_dataset`."""
         moment = None if as_known_at is None else as_utc_moment(as_known_at)
         return export_dataset(self.store, folder, format=format, as_known_at=moment)
 

@@ -1,10 +1,10 @@
 """Gathering what a report shows: the region's figures, 5-year trends, provincial peers, months.
 
-Everything comes from the indicator engine (:func:`ipledger.stats.compute_indicators`) in four
+Everything comes from the indicator engine (`ipledger.stats.compute_indicators`) in four
 calls: the region's indicators for the period, the trend years, the peer indicators for all
-regions, the months; the regions' provinces from :func:`ipledger.stats.region_table`, the tree
+regions, the months; the regions' provinces from `ipledger.stats.region_table`, the tree
 the engine ranks in. The report layer runs no SQL of its own, and every call takes the same
-:class:`~ipledger.stats.StatsSettings`. Renderers only format a :class:`Report`; they never
+`StatsSettings`. Renderers only format a `Report`; they never
 query.
 """
 
@@ -88,11 +88,11 @@ class Report:
     """What the statistics report of one region and period shows; renderers only format it.
 
     - ``table``: the engine's tidy rows of the region and period (columns
-      :data:`ipledger.stats.COLUMNS`), one per indicator; ``rows`` holds the same as objects.
-    - ``trends``: ``period, indicator, value`` of :data:`TREND_INDICATORS`, oldest first.
+      `ipledger.stats.COLUMNS`), one per indicator; ``rows`` holds the same as objects.
+    - ``trends``: ``period, indicator, value`` of `TREND_INDICATORS`, oldest first.
     - ``peers``: ``indicator, region_code, region_name, value, rank_parent`` of
-      :data:`PEER_INDICATORS` for the regions of the same level in the province, best first.
-    - ``months``: ``period, indicator, value, previous`` of :data:`MONTH_INDICATORS`.
+      `PEER_INDICATORS` for the regions of the same level in the province, best first.
+    - ``months``: ``period, indicator, value, previous`` of `MONTH_INDICATORS`.
     - ``narrative``: one paragraph per published section, in ``lang``.
     - ``settings``: how figures are written and which sections are published.
     - ``provenance``: when the data was known, when and by what the report was made, the
@@ -215,9 +215,9 @@ def report_from_table(
     ``latest=True``); ``settings`` says how the report writes figures.
 
     Raises:
-        ValueError: the table lacks a column of :data:`ipledger.stats.COLUMNS`, or holds
+        ValueError: the table lacks a column of `ipledger.stats.COLUMNS`, or holds
             more than one region and period, or none, or a unit not in
-            :data:`ipledger.model.UNITS`.
+            `ipledger.model.UNITS`.
     """
     missing = [c for c in COLUMNS if c not in table.column_names]
     if missing:
@@ -337,7 +337,7 @@ class _Engine:
         regions: Sequence[str] | None = None,
         indicators: Sequence[str] | None = None,
     ) -> pa.Table:
-        """:func:`~ipledger.stats.compute_indicators` with the report's moment and settings."""
+        """`compute_indicators` with the report's moment and settings."""
         return compute_indicators(
             self.ledger,
             periods,

@@ -3,7 +3,7 @@
 Three kinds: 5-year trends of the key indicators, the region among its provincial peers, and
 pledges month by month against the year before; only indicators of the sections the report
 publishes, counts with whole-number ticks. Figures are made with
-:class:`matplotlib.figure.Figure` (no pyplot, no global backend switch) under one lock, since
+`matplotlib.figure.Figure` (no pyplot, no global backend switch) under one lock, since
 matplotlib is not thread-safe; the output is deterministic (no dates or random ids in it).
 """
 

@@ -5,7 +5,7 @@ per section; a clause is written only when its figure exists and is not zero, a 
 when one of its clauses is, a paragraph only when one of its sentences is. Ranks are told only
 where every region of the level was ranked (a rank among the few regions with population data
 is no "全国第二"), and never for a unit regions are not ranked on (durations, where the highest
-is not the best: :attr:`ipledger.model.Unit.tell_rank`).
+is not the best: `ipledger.model.Unit.tell_rank`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ decimals and no trailing zeros, counts as plain digits (万 from 100,000 on), ch
 "增长 / 下降 x%" with at most two decimals ("增长16.85%", "增长13%"), ranks in Chinese numerals
 ("第一百零三"). English forms say the same thing
 ("CNY 1.26 billion", "up 16.85%", "14th"). Decimals and the 万 / 亿 thresholds are a
-bureau's :class:`~ipledger.report.ReportSettings`.
+bureau's `ReportSettings`.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class MoneyScale(NamedTuple):
 WAN = MoneyScale(10**4, "万", "10,000")
 """万元: the scale the bureau's tables show money in."""
 MONEY_SCALES = (MoneyScale(10**8, "亿", "100 million"), WAN, MoneyScale(1, "", ""))
-"""The scales of :func:`money_scale`, largest first: 亿元, 万元, 元."""
+"""The scales of `money_scale`, largest first: 亿元, 万元, 元."""
 
 
 def _decimal(value: float | int | Decimal) -> Decimal:
@@ -165,7 +165,7 @@ def format_money_zh(
     yi_from: float | int | Decimal = 10**8,
 ) -> str:
     """An amount of yuan as the bureau writes it: 元 below ``wan_from``, then 万元, from
-    ``yi_from`` 亿元, with at most ``places`` decimals. :func:`ipledger.codes.parse_money`
+    ``yi_from`` 亿元, with at most ``places`` decimals. `ipledger.codes.parse_money`
     reads the result back.
 
     Examples:
@@ -255,7 +255,7 @@ def format_amount(
     lang: str = "zh",
     settings: ReportSettings = DEFAULT_REPORT_SETTINGS,
 ) -> str:
-    """A figure in its indicator's :class:`~ipledger.model.Unit` for a sentence: money in
+    """A figure in its indicator's `Unit` for a sentence: money in
     元 / 万元 / 亿元 (CNY million / billion), anything else to the unit's decimals followed by
     its suffix; ``word`` is the indicator's Chinese measure word (件, 笔, 家); ``settings``
     give the decimals and the 万 / 亿 thresholds.
@@ -288,7 +288,7 @@ def format_amount(
 
 
 def money_scale(top: float) -> MoneyScale:
-    """The largest of :data:`MONEY_SCALES` that keeps amounts up to ``top`` yuan at 1 or more.
+    """The largest of `MONEY_SCALES` that keeps amounts up to ``top`` yuan at 1 or more.
 
     Examples:
         >>> [money_scale(top).zh for top in (1.99e10, 3e5, 800)]

@@ -4,7 +4,7 @@
 the moment the report was built, which the engine then read the ledger as known at), 生成于
 (when it was made), the ipledger version, the engine settings that change figures (the
 high-value pledge threshold, ...) and the basis of the figures and ranks (computed from the
-ledger's records, or published figures). Moments are written by :func:`moment_text` only.
+ledger's records, or published figures). Moments are written by `moment_text` only.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from ipledger.report._xlsx import render_xlsx
 __all__ = ["FORMATS", "render_report"]
 
 FORMATS = ("md", "html", "pdf", "xlsx", "json")
-"""The formats :func:`render_report` writes."""
+"""The formats `render_report` writes."""
 
 
 def render_report(report: Report, fmt: str, *, charts: Sequence[Chart] | None = None) -> bytes:

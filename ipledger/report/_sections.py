@@ -104,7 +104,7 @@ def section_of(indicator_id: str) -> Section:
 
 def measure_word(indicator_id: str) -> str:
     """The Chinese measure word a count of this indicator is written with (件, 笔, 家, ...):
-    the catalog's (:attr:`ipledger.model.IndicatorDefinition.measure_word`), 件 for an id
+    the catalog's (`ipledger.model.IndicatorDefinition.measure_word`), 件 for an id
     the catalog does not know.
 
     Examples:
@@ -116,7 +116,7 @@ def measure_word(indicator_id: str) -> str:
 
 
 def unit_of(indicator_id: str) -> Unit:
-    """The :class:`~ipledger.model.Unit` of an indicator (``count`` for an id the catalog does
+    """The `Unit` of an indicator (``count`` for an id the catalog does
     not know), for the trend, peer and month tables, whose rows name no unit.
 
     Examples:
@@ -161,7 +161,7 @@ class IndicatorRow:
 
     @property
     def unit_record(self) -> Unit:
-        """The :class:`~ipledger.model.Unit` of the row: how its figures are written, whether
+        """The `Unit` of the row: how its figures are written, whether
         they are ranked and compared year on year."""
         return UNITS[self.unit]
 

@@ -1,11 +1,11 @@
 """How a bureau writes its report: decimals, 万 / 亿 thresholds and the sections it publishes.
 
-The engine's settings (:class:`ipledger.stats.StatsSettings`) change figures; these change only
+The engine's settings (`ipledger.stats.StatsSettings`) change figures; these change only
 how the figures are written. The defaults follow the seed articles: changes with at most two
 decimals and no trailing zeros ("同比增长16.85%", "同比增长13%"), money with at most two
 decimals in 元 below 1万, 万元 from 1万, 亿元 from 1亿 ("12.62亿元", "2600万元", "3.96万元"),
 counts as digits below 10万 ("6951件"). A bureau that writes otherwise (江门's "同比增长156.8%")
-sets its own, in Python or in a settings file (:func:`load_settings`).
+sets its own, in Python or in a settings file (`load_settings`).
 """
 
 from __future__ import annotations
@@ -82,9 +82,9 @@ class ReportSettings:
     Attributes:
         yoy_decimals: decimals of a year-on-year change (sentences drop trailing zeros:
             "增长13%"; tables keep them: "+13.00%").
-        completion_decimals: decimals of a target's completion ("完成年度目标任务的122.0%").
+        completion_decimals: decimals of a target's completion ("完成年度目标任务的132.7%").
         unit_decimals: decimals by unit id (``{"yuan": 2, "per_10k": 2, "days": 1}``),
-            overriding the unit's own (:attr:`ipledger.model.Unit.decimals`); money's in the
+            overriding the unit's own (`ipledger.model.Unit.decimals`); money's in the
             unit it is written in (12.62亿元, 1,990,000.00 万元).
         money_wan_from: the amount (yuan) from which money is written in 万元.
         money_yi_from: the amount (yuan) from which money is written in 亿元.
@@ -177,8 +177,8 @@ def load_settings(
 ) -> tuple[StatsSettings, ReportSettings]:
     """The engine and report settings of a bureau's settings file (TOML).
 
-    ``[stats]`` holds :class:`~ipledger.stats.StatsSettings` fields (money may be written
-    as exchange files write it: ``"1000万"``), ``[report]`` holds :class:`ReportSettings`
+    ``[stats]`` holds `StatsSettings` fields (money may be written
+    as exchange files write it: ``"1000万"``), ``[report]`` holds `ReportSettings`
     fields; both tables are optional and a field not given keeps its default (``stats``
     for the engine's). A settings file:
 

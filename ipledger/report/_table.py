@@ -1,8 +1,8 @@
 """The indicator table as display text, shared by the Markdown and HTML renderers.
 
-Every figure as its :class:`~ipledger.model.Unit` says: money in 万元 (as the bureau's tables
+Every figure as its `Unit` says: money in 万元 (as the bureau's tables
 do), everything with thousands separators and the unit's decimals; YoY and completion with the
-decimals of the report's :class:`~ipledger.report.ReportSettings` (zeros kept, as tables print
+decimals of the report's `ReportSettings` (zeros kept, as tables print
 them); ranks as ``rank/peers`` (none for a figure of zero, which every region without data
 shares, nor for a unit regions are not ranked on). The XLSX renderer keeps the engine's real
 numbers.
@@ -94,7 +94,7 @@ def _rank(row: IndicatorRow, rank: int | None, peers: int | None) -> str:
 def row_cells(
     row: IndicatorRow, lang: str, settings: ReportSettings = DEFAULT_REPORT_SETTINGS
 ) -> tuple[str, ...]:
-    """The text of the row's cells, in the order of :func:`headers`, with the decimals of
+    """The text of the row's cells, in the order of `headers`, with the decimals of
     ``settings``.
 
     Examples:

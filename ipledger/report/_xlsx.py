@@ -280,7 +280,7 @@ _COLUMN_PX = 64
 def render_xlsx(report: Report, *, charts: Sequence[Chart] | None = None) -> bytes:
     """The report as the bytes of an XLSX workbook.
 
-    ``charts`` defaults to :func:`render_charts` of the report (PNG only).
+    ``charts`` defaults to `render_charts` of the report (PNG only).
 
     Raises:
         ImportError: openpyxl is not installed (``pip install 'ipledger[report]'``).

@@ -34,7 +34,7 @@ BASES = ("computed", "published", "none")
 
 def json_number(value: float | None, unit: str) -> int | float | None:
     """A figure as it goes into JSON, rounded to its unit's ``json_decimals``
-    (:data:`ipledger.model.UNITS`): counts as integers (2 decimals if not whole), yuan to the
+    (`ipledger.model.UNITS`): counts as integers (2 decimals if not whole), yuan to the
     fen (2 decimals), per-10k figures to 4 decimals, days and percentages to 2; NULL (or NaN)
     as ``None``.
 

@@ -71,7 +71,7 @@ def write_versions(
     ``rows`` is an Arrow table of ``entity`` columns, or the name of a table or view on ``con``
     holding them (the bulk import path stages files in DuckDB and never leaves it). It may
     carry a ``source`` column (e.g. ``file:line``); else ``source`` is used for every row.
-    Raises :class:`ValidationError` for an unknown column, a missing key column, a key given
+    Raises `ValidationError` for an unknown column, a missing key column, a key given
     twice in the batch, or a ``recorded_at`` earlier than the version it would supersede.
     """
     if isinstance(rows, str):

@@ -99,7 +99,7 @@ def apply_migrations(
     theirs; create the views of entity tables that lack them; return the schema version.
 
     A file from a newer ipledger, or an older file opened read-only (it cannot be upgraded),
-    raises :class:`SchemaVersionError`.
+    raises `SchemaVersionError`.
     """
     current = file_schema_version(con)
     newest = library_schema_version()

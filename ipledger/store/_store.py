@@ -40,7 +40,7 @@ def _lock_error(path: str, error: duckdb.Error) -> ConcurrencyError | None:
 class Store:
     """A ledger database: a DuckDB file (or ``":memory:"``) with the schema applied.
 
-    Each thread works through its own cursor (:meth:`cursor`), so one ``Store`` may be shared
+    Each thread works through its own cursor (`cursor`), so one ``Store`` may be shared
     by the threads of a service. Opening applies pending migrations (never on a read-only
     store), loads the built-in region table and checks that every entity of the ``domain``
     has its table with every declared column.
@@ -73,8 +73,8 @@ class Store:
     ) -> Store:
         """Open (creating if needed) the ledger at ``path``, for the entities of ``domain``.
 
-        Raises :class:`~ipledger.errors.SchemaVersionError` for a file of a newer schema, and
-        :class:`~ipledger.errors.ConcurrencyError` when another process holds its write lock.
+        Raises `SchemaVersionError` for a file of a newer schema, and
+        `ConcurrencyError` when another process holds its write lock.
         """
         name = os.fspath(path)
         if read_only and name == ":memory:":
@@ -118,7 +118,7 @@ class Store:
 
     @property
     def in_transaction(self) -> bool:
-        """Whether this thread is inside :meth:`transaction`."""
+        """Whether this thread is inside `transaction`."""
         return bool(getattr(self._local, "depth", 0))
 
     @contextlib.contextmanager
@@ -126,7 +126,7 @@ class Store:
         """All-or-nothing: everything written on this thread inside the block, or nothing.
 
         Nested blocks join the outermost one. A conflict with a concurrent writer raises
-        :class:`~ipledger.errors.ConcurrencyError` and leaves nothing written.
+        `ConcurrencyError` and leaves nothing written.
         """
         self.require_writable()
         cur = self.cursor()
@@ -159,14 +159,14 @@ class Store:
             raise database_error(error, self.path) from error
 
     def require_writable(self) -> None:
-        """Raise :class:`~ipledger.errors.ConcurrencyError` if the store was opened read-only."""
+        """Raise `ConcurrencyError` if the store was opened read-only."""
         if self.read_only:
             raise ConcurrencyError(self.path, "the ledger was opened read-only")
 
     def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pa.Table:
         """Run a query on this thread's cursor and return the result as an Arrow table.
 
-        DuckDB's errors are raised as ipledger's (:class:`~ipledger.errors.QueryError` for a
+        DuckDB's errors are raised as ipledger's (`QueryError` for a
         query it refuses)."""
         cursor = self.cursor()
         with translated(self.path):
@@ -176,7 +176,7 @@ class Store:
     def reader(
         self, query: str, params: Sequence[Any] | None, batch_size: int
     ) -> pa.RecordBatchReader:
-        """Stream a query's result as Arrow record batches (errors as in :meth:`sql`)."""
+        """Stream a query's result as Arrow record batches (errors as in `sql`)."""
         cursor = self.cursor()
         with translated(self.path):
             reader: pa.RecordBatchReader = cursor.sql(query, params=params).to_arrow_reader(
@@ -192,7 +192,7 @@ class Store:
         recorded_at: dt.datetime | None = None,
         source: str | None = None,
     ) -> WriteCounts:
-        """Write ``rows`` of ``entity`` as new versions (see :func:`write_versions`), atomically."""
+        """Write ``rows`` of ``entity`` as new versions (see `write_versions`), atomically."""
         with self.transaction() as cur:
             return write_versions(
                 cur, entity, rows, recorded_at=recorded_at or utc_now(), source=source

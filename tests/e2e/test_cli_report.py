@@ -28,7 +28,7 @@ def run(db, *args, cwd=None):
 
 
 def test_json_goes_to_stdout(small_path):
-    """json prints the INDICATORS.md object."""
+    """json prints the docs/indicators.md object."""
     out = run(small_path, "--region", "440700", "--period", "2023", "--format", "json")
     assert out.returncode == EXIT_OK, out.stderr
     data = json.loads(out.stdout)

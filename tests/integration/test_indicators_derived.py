@@ -209,7 +209,7 @@ def test_own_and_retired_regions(ledger):
 
 
 def test_report_json_shape(ledger):
-    """report_json: the INDICATORS.md keys, integer counts, yuan numbers, YoY to 2 decimals."""
+    """report_json: the docs/indicators.md keys, integer counts, yuan numbers, YoY to 2 decimals."""
     _pledges(ledger, {JIANGMEN: 3}, 2022)
     ledger.pledges.upsert(
         [pledge(f"N{k}", D(2023, 5, 1), "12.5", JIANGMEN) for k in range(4)]

@@ -265,7 +265,7 @@ def test_xlsx_text_is_never_a_formula(table):
 
 
 def test_json_is_the_contract_shape(report):
-    """The INDICATORS.md object: region, names, indicators with value, previous, YoY, ranks."""
+    """The docs/indicators.md object: region, names, indicators with value, previous, YoY, ranks."""
     data = json.loads(render_json(report))
     v1 = {"region", "region_name", "period", "as_known_at", "indicators"}
     assert set(data) == v1 | {"provenance"}  # v1 keys kept, provenance added
