@@ -22,4 +22,4 @@ docs/exchange.md (read from the model: ``entity(name).column(c).zh``)."""
 REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {name: e.required for name, e in ENTITIES.items()}
 )
-"""Per built-in entity: the columns marked **required** in docs/exchange.md (``entity.required``)."""
+"""Per built-in entity: the columns marked **required** in docs/exchange.md."""
