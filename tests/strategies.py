@@ -50,9 +50,19 @@ def patent_numbers(draw: st.DrawFn) -> tuple[str, str]:
             f"CN{digits}.{check}",
             f"ZL {digits[:4]} {digits[4]} {digits[5:]}.{check}",
             f"ZL{digits}.{check}",
+            f"ZL{digits}.{check}号",  # as notices write it
+            f"第{digits}.{check}号",
+            f"专利号：ZL{digits}.{check}",
+            f"ZL{digits}·{check}",  # a middle dot typed with a Chinese input method
+            f"CN{canonical}A",  # Google Patents
+            f"CN {canonical} A",
+            f"CN:{canonical}A",
+            f"CN{digits}A",  # DOCDB / PATSTAT: no check character
+            f"CN-{digits}-A",
+            digits,  # BigQuery
         ]
     else:
-        forms = [f"{digits}.{check}", canonical]
+        forms = [f"{digits}.{check}", canonical, f"CN{digits}A"]  # 8 bare digits: a trademark?
     form = draw(st.sampled_from(forms))
     if draw(st.booleans()):
         form = form.lower()
@@ -72,8 +82,12 @@ def wrong_check_patent_numbers(draw: st.DrawFn) -> str:
 
 @st.composite
 def credit_codes(draw: st.DrawFn) -> str:
-    """A valid unified social credit code."""
-    head = draw(st.text("0123456789", min_size=8, max_size=8))
+    """A valid unified social credit code (registration department 1-9, A, N or Y)."""
+    head = (
+        draw(st.sampled_from("123456789ANY"))
+        + draw(st.sampled_from("123456789"))
+        + draw(st.text("0123456789", min_size=6, max_size=6))
+    )
     body = draw(st.text(CREDIT_CODE_ALPHABET, min_size=9, max_size=9))
     first = head + body
     total = sum(

@@ -20,11 +20,27 @@ import pyarrow as pa
 
 from ipledger._sql import literal
 from ipledger.codes._booleans import FALSE_WORDS, TRUE_WORDS
-from ipledger.codes._credit_codes import CREDIT_CODE_ALPHABET, CREDIT_CODE_WEIGHTS
+from ipledger.codes._credit_codes import (
+    CREDIT_CODE_ALPHABET,
+    CREDIT_CODE_PATTERN,
+    CREDIT_CODE_WEIGHTS,
+)
 from ipledger.codes._dates import DATE_PATTERNS
 from ipledger.codes._lists import LIST_SEPARATORS
-from ipledger.codes._patent_numbers import KIND_DIGITS, NEW_WEIGHTS, OLD_WEIGHTS
+from ipledger.codes._patent_numbers import (
+    DOTS,
+    KIND_DIGITS,
+    LABEL_PATTERN,
+    NEW_WEIGHTS,
+    OLD_WEIGHTS,
+    PUBLICATION_PATTERN,
+    PUBLICATION_REASON,
+    SEPARATORS_PATTERN,
+    SHAPE_PATTERN,
+    WRAPPER_PATTERN,
+)
 from ipledger.codes._text import BLANKS, FULLWIDTH, HALFWIDTH
+from ipledger.codes._trademark_numbers import TRADEMARK_LABEL_PATTERN, TRADEMARK_SHAPE_PATTERN
 
 __all__ = ["RULES", "install_macros", "macro_sql", "parse_array"]
 
@@ -68,10 +84,13 @@ def _macros() -> Iterator[str]:
     new_sum = _weighted_sum(NEW_WEIGHTS, digit)
     old_sum = _weighted_sum(OLD_WEIGHTS, digit)
     kinds = " ".join(f"WHEN {literal(k)} THEN {literal(v)}" for k, v in KIND_DIGITS.items())
+    dots = "." * len(DOTS)
     yield (
-        "ipl__pn_parts(c) AS regexp_extract(regexp_replace(upper(c), '[ .]', '', 'g'),"
-        " '^(?:ZL|CN)?([0-9]{12}|[0-9]{8})([0-9X])$', ['d', 'k'])"
+        "ipl__pn_compact(c) AS regexp_replace(translate(regexp_replace(regexp_replace("
+        f"upper(c), {literal(LABEL_PATTERN)}, '', 'g'), {literal(WRAPPER_PATTERN)}, '', 'g'),"
+        f" {literal(DOTS)}, {literal(dots)}), {literal(SEPARATORS_PATTERN)}, '', 'g')"
     )
+    yield (f"ipl__pn_parts(x) AS regexp_extract(x, {literal(SHAPE_PATTERN)}, ['z', 'd', 'k', 't'])")
     yield (
         "ipl__pn_checkchar(d) AS "
         + _let(
@@ -84,11 +103,15 @@ def _macros() -> Iterator[str]:
     check = _let(
         "ipl__pn_checkchar(p.d)",
         "e",
-        "CASE WHEN p.k <> e THEN 'check character should be ' || e || ', not ' || p.k END",
+        "CASE WHEN p.k <> '' AND p.k <> e THEN"
+        " 'check character should be ' || e || ', not ' || p.k END",
     )
     yield (
-        "ipl__pn_error(p) AS (CASE"
-        " WHEN p.d = '' THEN 'not a patent application number'"
+        "ipl__pn_error(x, p) AS (CASE"
+        f" WHEN regexp_full_match(x, {literal(PUBLICATION_PATTERN)})"
+        f" THEN {literal(PUBLICATION_REASON)}"
+        " WHEN p.d = '' OR (length(p.d) = 8 AND p.k = '' AND p.z = '' AND p.t = '')"
+        "  THEN 'not a patent application number'"
         f" WHEN ipl__pn_kinddigit(p.d) NOT IN {_words(tuple(KIND_DIGITS))}"
         "  THEN 'unknown kind digit ' || ipl__pn_kinddigit(p.d)"
         " WHEN length(p.d) = 8 AND NOT (substr(p.d, 1, 2) >= '85' OR substr(p.d, 1, 2) <= '03')"
@@ -97,10 +120,17 @@ def _macros() -> Iterator[str]:
         "  THEN 'implausible filing year ' || substr(p.d, 1, 4)"
         f" ELSE {check} END)"
     )
+
+    def over_parts(body: str) -> str:
+        return _let("ipl__pn_compact(c)", "x", _let("ipl__pn_parts(x)", "p", body))
+
     yield from public(
         "patent_number",
-        _let("ipl__pn_parts(c)", "p", "CASE WHEN ipl__pn_error(p) IS NULL THEN p.d || p.k END"),
-        _let("ipl__pn_parts(c)", "p", "ipl__pn_error(p)"),
+        over_parts(
+            "CASE WHEN ipl__pn_error(x, p) IS NULL THEN p.d ||"
+            " CASE WHEN p.k = '' THEN ipl__pn_checkchar(p.d) ELSE p.k END END"
+        ),
+        over_parts("ipl__pn_error(x, p)"),
     )
     yield (
         "ipl_patent_kind(canonical) AS (CASE substr(canonical,"
@@ -108,15 +138,14 @@ def _macros() -> Iterator[str]:
     )
 
     # trademark registration numbers
-    tm = "regexp_full_match(t, 'G?[0-9]{1,9}')"
+    tm = f"regexp_full_match(t, {literal(TRADEMARK_SHAPE_PATTERN)})"
+    tm_compact = (
+        f"regexp_replace(replace(upper(c), ' ', ''), {literal(TRADEMARK_LABEL_PATTERN)}, '', 'g')"
+    )
     yield from public(
         "trademark_number",
-        _let("replace(upper(c), ' ', '')", "t", f"CASE WHEN {tm} THEN t END"),
-        _let(
-            "replace(upper(c), ' ', '')",
-            "t",
-            f"CASE WHEN NOT {tm} THEN 'not a trademark registration number' END",
-        ),
+        _let(tm_compact, "t", f"CASE WHEN {tm} THEN t END"),
+        _let(tm_compact, "t", f"CASE WHEN NOT {tm} THEN 'not a trademark registration number' END"),
     )
 
     # unified social credit codes
@@ -125,7 +154,7 @@ def _macros() -> Iterator[str]:
     total = _weighted_sum(CREDIT_CODE_WEIGHTS, char_value)
     yield f"ipl__cc_check(c) AS substr({alphabet}, ((31 - ({total}) % 31) % 31) + 1, 1)"
     cc_error = (
-        "CASE WHEN NOT regexp_full_match(u, '[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}')"
+        f"CASE WHEN NOT regexp_full_match(u, {literal(CREDIT_CODE_PATTERN)})"
         "  THEN 'not an 18-character unified social credit code'"
         " ELSE "
         + _let(

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 import pyarrow as pa
 
-from ipledger._sql import date_literal, timestamp_literal
+from ipledger._sql import date_literal, literal, timestamp_literal
 from ipledger.ledger._holdings import (
     descendants_sql,
     held_region_sql,
@@ -34,7 +34,7 @@ from ipledger.ledger._holdings import (
     right_number_sql,
 )
 from ipledger.ledger._moments import Moment, as_utc_moment
-from ipledger.model import PATENTS
+from ipledger.model import PATENTS, PatentKind
 from ipledger.store import Store
 
 __all__ = [
@@ -79,7 +79,7 @@ def high_value_source_sql(moment: str, threshold: Decimal) -> str:
                         FROM pledges_at({moment}) WHERE amount >= {amount}))
             GROUP BY right_no
         ) hp ON hp.right_no = x.application_no
-        WHERE x.kind = 'invention'
+        WHERE x.kind = {literal(PatentKind.INVENTION)}
     """
 
 

@@ -18,10 +18,8 @@ from ipledger.model._convert import make_converter
 from ipledger.model._entities import (
     DOMAIN,
     ENTITIES,
-    DateOrderRule,
     Domain,
     Extension,
-    date_order_rules,
     entity,
 )
 from ipledger.model._entity import Entity, normalise_header
@@ -83,7 +81,6 @@ __all__ = [
     "CaseOutcome",
     "CaseType",
     "Column",
-    "DateOrderRule",
     "Domain",
     "End",
     "EnterpriseSize",
@@ -117,7 +114,6 @@ __all__ = [
     "canonical_patent_number",
     "column",
     "columns_of",
-    "date_order_rules",
     "entity",
     "indicator_definition",
     "indicator_ids",

@@ -235,13 +235,10 @@ def _token(value: object) -> str | None:
 
 
 def _items(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
+    """List items: a cell's text split, or each item of a sequence cleaned."""
     if isinstance(value, str):
         return parse_list(value)
-    if not isinstance(value, Iterable):
-        raise TypeError(type(value).__name__)
-    return tuple(i for i in (_item(v) for v in value) if i is not None)
+    return tuple(i for i in (_item(v) for v in _listed(value)) if i is not None)
 
 
 def _credit_code_or_text(text: str) -> str:
@@ -266,29 +263,34 @@ def _date(value: object) -> dt.date:
     raise TypeError(type(value).__name__)
 
 
-def _money(value: object) -> Decimal:
+def _decimal(value: object) -> Decimal | None:
+    """A number given as a Python number, as an exact decimal; ``None`` for anything else."""
     if isinstance(value, bool):
         raise TypeError("bool")
     if isinstance(value, int):
-        value = Decimal(value)
-    elif isinstance(value, float):
-        value = Decimal(repr(value))
-    if isinstance(value, Decimal):
-        if not value.is_finite():
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return value if isinstance(value, Decimal) else None
+
+
+def _money(value: object) -> Decimal:
+    number = _decimal(value)
+    if number is not None:
+        if not number.is_finite():
             raise ValueError("not an amount of money")
-        if value.is_signed() and value != 0:
+        if number.is_signed() and number != 0:
             raise ValueError("money cannot be negative")
-        return parse_money(f"{abs(value):f}")
+        return parse_money(f"{abs(number):f}")
     if isinstance(value, str):
         return parse_money(value)
     raise TypeError(type(value).__name__)
 
 
 def _number(value: object) -> Decimal:
-    if isinstance(value, bool):
-        raise TypeError("bool")
-    if isinstance(value, int | float | Decimal):
-        value = f"{Decimal(repr(value) if isinstance(value, float) else value):f}"
+    number = _decimal(value)
+    if number is not None:
+        value = f"{number:f}"
     if not isinstance(value, str):
         raise TypeError(type(value).__name__)
     text = (_text(value) or "").replace(",", "")
@@ -352,6 +354,7 @@ def _enum_list(value: object, vocabulary: type[enum.Enum]) -> tuple[enum.Enum, .
 
 
 def _listed(value: object) -> tuple[object, ...]:
+    """The items of a list value as given: a cell's text split, or the sequence itself."""
     if value is None:
         return ()
     if isinstance(value, str):

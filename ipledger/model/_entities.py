@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
 
 import attrs
 
 from ipledger.errors import NotFoundError
-from ipledger.model._columns import columns_of
 from ipledger.model._entity import Entity
 from ipledger.model.cases import CASES
 from ipledger.model.gi import GI_PRODUCTS, GI_USERS
@@ -25,10 +23,8 @@ from ipledger.model.transfers import TRANSFERS
 __all__ = [
     "DOMAIN",
     "ENTITIES",
-    "DateOrderRule",
     "Domain",
     "Extension",
-    "date_order_rules",
     "entity",
 ]
 
@@ -109,24 +105,3 @@ DOMAIN = Domain()
 def entity(name: str) -> Entity:
     """The built-in entity named ``name`` (``"patents"``), or `NotFoundError`."""
     return DOMAIN.entity(name)
-
-
-@attrs.frozen
-class DateOrderRule:
-    """``later`` must not be before ``earlier`` (both optional dates of one record)."""
-
-    later: str
-    earlier: str
-
-
-def date_order_rules(record_type: type[Any]) -> tuple[DateOrderRule, ...]:
-    """The date-order rules of a record class, read from the columns its fields declare.
-
-    Examples:
-        >>> from ipledger.model import Patent
-        >>> date_order_rules(Patent)[0]
-        DateOrderRule(later='grant_date', earlier='filing_date')
-    """
-    return tuple(
-        DateOrderRule(c.name, earlier) for c in columns_of(record_type) for earlier in c.not_before
-    )

@@ -125,23 +125,12 @@ class Entity:
         self.column(name)
         return lookup_value(value, attrs.fields_dict(self.record_type)[name])
 
-    def canonical_key(self, key: tuple[Any, ...]) -> tuple[Any, ...]:
-        """A natural key given in any accepted form, made canonical column by column."""
-        if len(key) != len(self.key):
-            raise ValueError(f"{self.name} is keyed by {', '.join(self.key)}")
-        return tuple(self.canonical(n, v) for n, v in zip(self.key, key, strict=True))
-
     @property
     def lifecycle_rule(self) -> Lifecycle:
         """The lifecycle, for entities that have one (``TypeError`` otherwise)."""
         if self.lifecycle is None:
             raise TypeError(f"{self.name} has no lifecycle")
         return self.lifecycle
-
-    @property
-    def list_columns(self) -> tuple[str, ...]:
-        """The columns holding lists."""
-        return tuple(c.name for c in self.declared_columns if c.is_list)
 
     def key_text_sql(self, alias: str = "") -> str:
         """SQL text naming a row by its key (``gi_ref / user_id``), as reports and checks show

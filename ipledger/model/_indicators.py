@@ -272,9 +272,11 @@ def _patents() -> Iterator[IndicatorDefinition]:
         label_en="Valid invention patents",
         unit="count",
         kind="stock",
-        definition_zh="期末已授权且未失效的发明专利，计入专利权人期末所在地区。",
-        definition_en="Invention patents granted and not lapsed on the period's last day, "
-        "counted for the region of the holder on that day.",
+        definition_zh="期末有效的发明专利：已授权、未失效且在自申请日起20年的法定保护期内（另加"
+        "专利权期限补偿），计入专利权人期末所在地区。",
+        definition_en="Invention patents in force on the period's last day: granted, not "
+        "lapsed and within the statutory term of 20 years from filing (plus any term "
+        "compensation), counted for the region of the holder on that day.",
     )
     yield IndicatorDefinition(
         id="high_value_invention_patents",
@@ -358,9 +360,11 @@ def _trademarks() -> Iterator[IndicatorDefinition]:
         label_en="Valid trademarks",
         unit="count",
         kind="stock",
-        definition_zh="期末已注册且未失效（注销、无效、未续展）的商标。",
+        definition_zh="期末已注册且未失效（注销、无效、未续展）、未过注册有效期（专用期结束日期，"
+        "已知时）的商标。",
         definition_en="Registered trademarks in force on the period's last day (not "
-        "cancelled, invalidated or left unrenewed).",
+        "cancelled, invalidated or left unrenewed, and not past the end of the registered "
+        "term when it is known).",
     )
     yield IndicatorDefinition(
         id="well_known_trademarks",

@@ -122,7 +122,7 @@ class StatutoryTerm:
         )
         end = f"CAST({start} + to_years(CASE {lines} END) AS DATE)"
         if self.extension_column:
-            end += f" + coalesce({_column(alias, self.extension_column)}, 0)"
+            end += f" + CAST(coalesce({_column(alias, self.extension_column)}, 0) AS INTEGER)"
         return f"({end})"
 
 

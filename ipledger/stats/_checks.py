@@ -20,7 +20,7 @@ from ipledger.errors import ValidationError
 from ipledger.ledger import Ledger, Moment
 from ipledger.ledger._high_value import moment_sql
 from ipledger.ledger._holdings import right_number_sql
-from ipledger.model import DOMAIN, PATENTS, TRADEMARKS, Domain
+from ipledger.model import DOMAIN, Domain, Entity
 from ipledger.stats._catalog import CATALOG
 from ipledger.stats._compute import compute_values, store_of
 from ipledger.stats._periods import Period, parse_period
@@ -80,10 +80,30 @@ _PLEDGED = (
     f"(SELECT pledge_id, registered_date, term_end, {right_number_sql('written')} AS right_no"
     " FROM (SELECT *, unnest(rights) AS written FROM pledges_at({t})))"
 )
-_PATENT_END = PATENTS.lifecycle_rule.end_sql("p")
-"""The first day a patent is no longer in force: lapse or the end of its statutory term."""
-_TRADEMARK_END = TRADEMARKS.lifecycle_rule.end_sql("m")
-"""The first day a trademark is no longer in force: lapse or past its registered term."""
+
+
+def _pledged_rights(
+    condition: Callable[[Entity], str], message: Callable[[Entity], str]
+) -> Callable[[Domain], str]:
+    """A check over every right a pledge names, of every right entity (patents, trademarks):
+    rows ``r`` of the right joined to ``x``, the pledges by right; ``condition`` and
+    ``message`` are SQL over both, built from the right entity's declaration (its lifecycle
+    says when it is in force)."""
+
+    def build(domain: Domain) -> str:
+        parts = [
+            f"""
+            SELECT 'pledges', x.pledge_id || ' / ' || r.{right.key[0]}, {message(right)}
+            FROM {_PLEDGED} x
+            JOIN {right.name}_at({{t}}) r ON r.{right.key[0]} = x.right_no
+            WHERE {condition(right)}
+            """
+            for right in domain.entities.values()
+            if right.right_type is not None and right.lifecycle is not None
+        ]
+        return " UNION ALL ".join(parts)
+
+    return build
 
 
 def _located(domain: Domain) -> list[tuple[str, str, str]]:
@@ -144,64 +164,44 @@ _CHECK_LIST = [
         "from filing for inventions, 10 for utility models, 15 for designs filed from "
         "2021-06-01 and 10 before, plus any term compensation), or the trademark's lapse "
         "date or the end of its registered term.",
-        template=f"""
-            SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
-                   'term ends ' || CAST(x.term_end AS VARCHAR) || ' but the patent is not in '
-                   || 'force from ' || CAST({_PATENT_END} AS VARCHAR)
-            FROM {_PLEDGED} x
-            JOIN patents_at({{t}}) p ON p.application_no = x.right_no
-            WHERE x.term_end >= {_PATENT_END}
-            UNION ALL
-            SELECT 'pledges', x.pledge_id || ' / ' || m.registration_no,
-                   'term ends ' || CAST(x.term_end AS VARCHAR)
-                   || ' but the trademark is not in force from '
-                   || CAST({_TRADEMARK_END} AS VARCHAR)
-            FROM {_PLEDGED} x
-            JOIN trademarks_at({{t}}) m ON m.registration_no = x.right_no
-            WHERE x.term_end >= {_TRADEMARK_END}
-        """,
+        template=_pledged_rights(
+            lambda right: f"x.term_end >= {right.lifecycle_rule.end_sql('r')}",
+            lambda right: (
+                f"'term ends ' || CAST(x.term_end AS VARCHAR) || ' but the "
+                f"{right.label} is not in force from ' || CAST({right.lifecycle_rule.end_sql('r')}"
+                " AS VARCHAR)"
+            ),
+        ),
     ),
     Check(
         name="pledged_while_lapsed",
         description="A right pledged on or after the day it was no longer in force (lapsed, "
         "or past its statutory or registered term).",
-        template=f"""
-            SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
-                   'registered ' || CAST(x.registered_date AS VARCHAR)
-                   || ' but the patent is not in force from ' || CAST({_PATENT_END} AS VARCHAR)
-            FROM {_PLEDGED} x
-            JOIN patents_at({{t}}) p ON p.application_no = x.right_no
-            WHERE x.registered_date >= {_PATENT_END}
-            UNION ALL
-            SELECT 'pledges', x.pledge_id || ' / ' || m.registration_no,
-                   'registered ' || CAST(x.registered_date AS VARCHAR)
-                   || ' but the trademark is not in force from '
-                   || CAST({_TRADEMARK_END} AS VARCHAR)
-            FROM {_PLEDGED} x
-            JOIN trademarks_at({{t}}) m ON m.registration_no = x.right_no
-            WHERE x.registered_date >= {_TRADEMARK_END}
-        """,
+        template=_pledged_rights(
+            lambda right: f"x.registered_date >= {right.lifecycle_rule.end_sql('r')}",
+            lambda right: (
+                f"'registered ' || CAST(x.registered_date AS VARCHAR) || ' but the "
+                f"{right.label} is not in force from ' || CAST({right.lifecycle_rule.end_sql('r')}"
+                " AS VARCHAR)"
+            ),
+        ),
     ),
     Check(
         name="pledged_before_grant",
         description="A patent pledged before it was granted (or never granted), a trademark "
         "before it was registered: only rights in force can be pledged.",
-        template=f"""
-            SELECT 'pledges', x.pledge_id || ' / ' || p.application_no,
-                   'registered ' || CAST(x.registered_date AS VARCHAR) || ' but the patent '
-                   || coalesce('was granted ' || CAST(p.grant_date AS VARCHAR), 'is not granted')
-            FROM {_PLEDGED} x
-            JOIN patents_at({{t}}) p ON p.application_no = x.right_no
-            WHERE p.grant_date IS NULL OR x.registered_date < p.grant_date
-            UNION ALL
-            SELECT 'pledges', x.pledge_id || ' / ' || m.registration_no,
-                   'registered ' || CAST(x.registered_date AS VARCHAR) || ' but the trademark '
-                   || coalesce('was registered ' || CAST(m.registration_date AS VARCHAR),
-                               'is not registered')
-            FROM {_PLEDGED} x
-            JOIN trademarks_at({{t}}) m ON m.registration_no = x.right_no
-            WHERE m.registration_date IS NULL OR x.registered_date < m.registration_date
-        """,
+        template=_pledged_rights(
+            lambda right: (
+                f"r.{right.lifecycle_rule.start} IS NULL"
+                f" OR x.registered_date < r.{right.lifecycle_rule.start}"
+            ),
+            lambda right: (
+                f"'registered ' || CAST(x.registered_date AS VARCHAR) || ' but the "
+                f"{right.label} ' || coalesce('is in force only from ' ||"
+                f" CAST(r.{right.lifecycle_rule.start} AS VARCHAR), 'has no "
+                f"{right.lifecycle_rule.start}')"
+            ),
+        ),
     ),
     Check(
         name="closed_before_opened",

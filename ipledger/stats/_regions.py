@@ -14,12 +14,9 @@ family and by the ranks (`ipledger.stats._derived`):
     region's figure is the sum over the codes whose ancestor it is. Retired codes keep the
     parent recorded for them, so their rows roll up as recorded.
 ``_ipl_held_patent`` / ``_ipl_held_trademark``
-    for each right that was ever assigned (``transfers``, kind ``assignment``, with a
-    ``to_region_code``): the region it was held in from ``since`` (inclusive) to ``until``
-    (exclusive), from its first assignment on. Before its first assignment a right is in its
-    own ``region_code`` (the first holder's); from an assignment's date on, in its
-    ``to_region_code``; the latest assignment on or before a date wins. Rights never assigned
-    are simply in their ``region_code``.
+    the rows of :func:`ipledger.ledger._holdings.holdings_sql` (the one definition of where a
+    right was held: its own ``region_code`` until an assignment moves it), kept as tables for
+    the families' many joins.
 
 `held_region_sql` is the join that gives a row's region on a date; `held_stock_sql`
 counts a stock at the regions its rights were held in on each period's last day.

@@ -1,11 +1,7 @@
 """The SQL of every indicator family: snapshots of the text, and the ids its rows carry.
 
 Snapshots: each family's SQL for one fixed context (now, the default 10,000,000-yuan pledge
-threshold) is kept in ``tests/snapshots/families/<name>.sql``, so that a change to the SQL a
-family generates shows up as a reviewable diff. After an intended change, rewrite them and
-review the diff before committing::
-
-    IPLEDGER_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/integration/test_family_sql.py
+threshold) is kept in ``tests/snapshots/families/<name>.sql`` (see :mod:`tests.snapshot`).
 
 Ids: on a ledger where every indicator is non-zero, the ids each family's rows carry are
 exactly the ids it declares in ``emits`` (a declaration cannot drift from its SQL, and a
@@ -14,9 +10,7 @@ mistyped id in the SQL fails here instead of reading 0).
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -25,16 +19,10 @@ from ipledger.stats import DEFAULT_SETTINGS, parse_period
 from ipledger.stats._catalog import FAMILIES
 from ipledger.stats._compute import prepare_tables, sql_context
 from ipledger.stats._family import SqlContext
+from tests.snapshot import SNAPSHOTS, UPDATE, assert_snapshot
 from tests.stats_helpers import fill_every_indicator
 
-SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots" / "families"
-UPDATE = os.environ.get("IPLEDGER_UPDATE_SNAPSHOTS") == "1"
 CONTEXT = SqlContext(moment="TIMESTAMP 'infinity'", pledge_threshold=Decimal("10000000"))
-
-
-def _text(sql: str) -> str:
-    """The SQL as a snapshot holds it: lines without trailing blanks, one final newline."""
-    return "\n".join(line.rstrip() for line in sql.strip("\n").splitlines()) + "\n"
 
 
 def test_families_have_unique_names():
@@ -47,25 +35,17 @@ def test_families_have_unique_names():
 def test_family_sql_matches_its_snapshot(family):
     """The family's SQL for the fixed context is its snapshot (IPLEDGER_UPDATE_SNAPSHOTS=1
     rewrites it)."""
-    path = SNAPSHOTS / f"{family.name}.sql"
-    sql = _text(family.sql(CONTEXT))
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(sql, encoding="utf-8")
-    assert path.exists(), f"no snapshot {path}: run with IPLEDGER_UPDATE_SNAPSHOTS=1"
-    assert path.read_text(encoding="utf-8") == sql, (
-        f"the SQL of family {family.name!r} changed: if intended, rewrite the snapshots with "
-        "IPLEDGER_UPDATE_SNAPSHOTS=1 and review the diff"
-    )
+    assert_snapshot(f"families/{family.name}.sql", family.sql(CONTEXT))
 
 
 def test_no_stale_snapshots():
     """Every snapshot file belongs to a family (a renamed family leaves none behind)."""
     names = {f"{f.name}.sql" for f in FAMILIES}
-    stale = sorted(p.name for p in SNAPSHOTS.glob("*.sql") if p.name not in names)
+    folder = SNAPSHOTS / "families"
+    stale = sorted(p.name for p in folder.glob("*.sql") if p.name not in names)
     if UPDATE:
         for name in stale:
-            (SNAPSHOTS / name).unlink()
+            (folder / name).unlink()
         stale = []
     assert stale == []
 

@@ -78,10 +78,21 @@ def vectorised(con, rule: str, texts: list[str | None]) -> list[tuple[object, st
         "ZL202310123456.6",
         "２０２３１０１２３４５６．６",
         " 202310123456.6 ",
+        "ZL202310123456.6号",
+        "第202310123456.6号",
+        "专利号：ZL202310123456.6",
+        "ZL202310123456·6",
+        "CN2023101234566A",
+        "CN 2023101234566 A",
+        "CN:2023101234566A",
+        "CN202310123456A",
+        "CN-202310123456-A",
+        "202310123456",
     ],
 )
 def test_patent_number_forms(text):
-    """Every written form of docs/exchange.md gives the canonical number."""
+    """Every written form of docs/exchange.md, and the forms of gazettes, Google Patents and DOCDB /
+    PATSTAT / BigQuery (no check character: it is computed), give the canonical number."""
     n = parse_patent_number(text)
     assert (n.canonical, n.kind, n.filing_year, str(n)) == (
         "2023101234566",
@@ -92,17 +103,49 @@ def test_patent_number_forms(text):
 
 
 def test_old_patent_number_form():
-    """The old 8+1 form, check X, year 1995, invention."""
+    """The old 8+1 form, check X, year 1995, invention; also without its check character."""
     n = parse_patent_number("95115608.X")
     assert (n.canonical, n.kind, n.filing_year) == ("95115608X", "invention", 1995)
     assert parse_patent_number("95115608.x").canonical == "95115608X"
+    assert parse_patent_number("CN95115608A").canonical == "95115608X"
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("12345678A", "12345678A"),
+        ("12345678aa", "12345678AA"),
+        ("G602365A", "G602365A"),
+        ("第17528858号", "17528858"),
+        ("商标注册证第9988776号", "9988776"),
+        ("注册号：17528858", "17528858"),
+    ],
+)
+def test_trademark_number_forms(text, canonical):
+    """Suffixed and Madrid numbers, and the forms certificates and notices write."""
+    assert parse_trademark_number(text) == canonical
+
+
+def test_credit_codes_of_every_registration_department():
+    """GB 32100 allows the first characters 1-9, A, N and Y (N2: village collectives)."""
+    from stdnum.cn import uscc
+
+    for head in ("91", "12", "A1", "N2", "Y1"):
+        body = head + "440700MA4UN9WJ3"
+        code = body + uscc.calc_check_digit(body + "0")
+        assert parse_credit_code(code.lower()) == code
+    with pytest.raises(ValidationError, match="not an 18-character"):
+        parse_credit_code("01440700MA4UN9WJ3T")
 
 
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
         ("2023101234567", "check character should be 6, not 7"),
-        ("202310123456", "not a patent application number"),
+        ("20231012345", "not a patent application number"),
+        ("CN111725454A", "a publication number"),
+        ("CN211789201U", "a publication number"),
+        ("CN1048232A", "a publication number"),
         ("2023501234566", "unknown kind digit 5"),
         ("1980101234560", "implausible filing year 1980"),
         ("50115608.X", "an 8-digit number cannot be from year 50"),

@@ -32,7 +32,12 @@ def test_unstructured_record_validates_against_its_schema():
         jsonschema.validate({**data, "kind": "bogus"}, json_schema(Patent))
 
 
-def test_schemas_are_json():
-    """Every committed schema parses as JSON."""
-    for path in SCHEMAS.glob("*.json"):
-        json.loads(path.read_text(encoding="utf-8"))
+def test_committed_schemas_are_valid_and_none_is_stray():
+    """schemas/json holds one valid draft 2020-12 schema per entity and nothing else (a
+    renamed entity leaves no old schema behind)."""
+    files = {p.name for p in SCHEMAS.glob("*")}
+    assert files == {f"{name}.schema.json" for name in ENTITIES}
+    for name in files:
+        schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert set(schema["required"]) <= set(schema["properties"]), name

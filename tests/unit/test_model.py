@@ -22,7 +22,7 @@ from ipledger.model import (
     Pledge,
     Trademark,
     TrademarkKind,
-    date_order_rules,
+    entity,
     make_converter,
 )
 
@@ -120,18 +120,16 @@ def test_gi_mark_property():
     assert not Trademark(registration_no="1", geographical_indication=True).is_gi_mark
 
 
-def test_date_order_rules_read_from_fields():
-    """The bulk path's date rules are the model's own field rules."""
-    assert {(r.later, r.earlier) for r in date_order_rules(Pledge)} == {
-        ("term_end", "term_start"),
-        ("released_date", "registered_date"),
-    }
+def test_date_order_rules_are_declared_on_the_columns():
+    """The date-order rules the import checks are the columns' own ``not_before``."""
+    found = {(c.name, e) for c in entity("pledges").declared_columns for e in c.not_before}
+    assert found == {("term_end", "term_start"), ("released_date", "registered_date")}
 
 
 def test_every_entity_key_is_a_field():
     """Each entity's natural key names fields of its record class."""
-    for entity in ENTITIES.values():
-        assert set(entity.key) <= set(entity.columns), entity.name
+    for declared in ENTITIES.values():
+        assert set(declared.key) <= set(declared.columns), declared.name
 
 
 amounts = st.decimals(

@@ -1,0 +1,2 @@
+SELECT x."pledge_id", x."registered_date", x."pledgor_id", x."pledgor_name", x."pledgee_id", x."pledgee_name", x."region_code", x."amount", x."term_start", x."term_end", x."released_date", x."rights" FROM "pledges_at"(TIMESTAMP '2024-01-31 00:00:00') x WHERE (x."registered_date" <= DATE '2023-12-31' AND (x."released_date" IS NULL OR x."released_date" > DATE '2023-12-31') AND (x."term_end" IS NULL OR x."term_end" >= DATE '2023-12-31')) ORDER BY "amount" DESC NULLS LAST LIMIT 10
+-- parameters: []

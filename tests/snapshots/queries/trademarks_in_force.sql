@@ -1,0 +1,2 @@
+SELECT x."registration_no", x."mark", x."nice_classes", x."kind", x."geographical_indication", x."holder_id", x."holder_name", x."region_code", x."application_date", x."registration_date", x."lapse_date", x."well_known_date", x."expiry_date" FROM "trademarks_at"(TIMESTAMP 'infinity') x WHERE (x."registration_date" <= DATE '2023-12-31' AND (x."lapse_date" IS NULL OR x."lapse_date" > DATE '2023-12-31') AND (x."expiry_date" IS NULL OR x."expiry_date" >= DATE '2023-12-31'))
+-- parameters: []
