@@ -147,12 +147,14 @@ def _scaled(
     rounded: bool = True,
 ) -> tuple[Decimal, str] | None:
     """``value`` in the first scale ``(from, divisor, unit)`` it reaches, or ``None`` below
-    them all. With ``rounded``, the value reaches a scale once rounded to ``places`` in it
-    (99,999,999.99 yuan is 1亿, not 10000万); without, as it is (99,999 items are 99999)."""
+    them all. A value reaches a scale from ``from`` on; with ``rounded`` also once rounded to
+    ``places`` in it (99,999,999.99 yuan is 1亿, not 10000万); never as a zero (a 亿 from
+    1000万 with no decimals leaves 1000万 in 万)."""
     quantum = Decimal(1).scaleb(-places)
     for start, divisor, unit in scales:
         scaled = (abs(value) / divisor).quantize(quantum, rounding=ROUND_HALF_UP)
-        if (scaled * divisor if rounded else abs(value)) >= start:
+        reached = abs(value) >= start or (rounded and scaled * divisor >= start)
+        if reached and scaled > 0:
             return scaled, unit
     return None
 
