@@ -4,8 +4,8 @@ Everything comes from the indicator engine (`ipledger.stats.compute_indicators`)
 calls: the region's indicators for the period, the trend years, the peer indicators for all
 regions, the months; the regions' provinces from `ipledger.stats.region_table`, the tree
 the engine ranks in. The report layer runs no SQL of its own, and every call takes the same
-`StatsSettings`. Renderers only format a `Report`; they never
-query.
+`StatsSettings` and the same moment (for the latest data: the moment the report is built).
+Renderers only format a `Report`; they never query.
 """
 
 from __future__ import annotations
@@ -125,6 +125,18 @@ class Report:
             return f"{self.region_name}{parse_period(self.period).label('zh')}知识产权统计报告"
         return f"{self.region_name} IP statistics report, {parse_period(self.period).label('en')}"
 
+    @property
+    def subtitle(self) -> str:
+        """The line under the title: 地区代码 440700 · 统计期间 2023 · 数据截至 2024-01-31."""
+        zh = self.lang == "zh"
+        return " · ".join(
+            (
+                f"{'地区代码' if zh else 'Region'} {self.region}",
+                f"{'统计期间' if zh else 'Period'} {self.period}",
+                " ".join(self.provenance.known_at(self.lang)),
+            )
+        )
+
     def published(self, indicator_id: str) -> bool:
         """Whether the report publishes the section the indicator is shown in."""
         return self.settings.publishes(section_of(indicator_id).key)
@@ -168,7 +180,7 @@ def _rows(table: pa.Table) -> tuple[IndicatorRow, ...]:
 
 def english_name(code: str, name: str) -> str:
     """The English name of a region of the built-in table (official English or pinyin,
-    "Jiangmen"); ``name`` for a code the table does not know or names otherwise.
+    "Jiangmen"); ``name`` for a code the table does not know, or knows no English name of.
 
     Examples:
         >>> english_name("440700", "江门市"), english_name("449999", "某市")

@@ -133,23 +133,11 @@ def provenance_table(report: Report) -> str:
     return f'<table class="provenance"><tbody>{rows}</tbody></table>'
 
 
-def _meta(report: Report) -> str:
-    zh = report.lang == "zh"
-    facts = dict(report.provenance.facts(report.lang))
-    known = "数据截至" if zh else "Data as known at"
-    meta = [
-        f"{'地区代码' if zh else 'Region'} {report.region}",
-        f"{'统计期间' if zh else 'Period'} {report.period}",
-        f"{known} {facts[known]}",
-    ]
-    return " · ".join(meta)
-
-
 def page_content(report: Report, charts: Sequence[Chart]) -> tuple[str, str]:
     """The page's body and the figures in it (the HTML of the images)."""
     zh = report.lang == "zh"
     body = [f"<header><h1>{escape(report.title)}</h1>"]
-    body.append(f'<p class="meta">{escape(_meta(report))}</p></header>')
+    body.append(f'<p class="meta">{escape(report.subtitle)}</p></header>')
     cards = _cards(report)
     if cards:
         title = "主要指标" if zh else "Key figures"

@@ -14,23 +14,12 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _meta(report: Report) -> str:
-    zh = report.lang == "zh"
-    known = report.provenance.facts(report.lang)[0]
-    parts = [
-        f"{'地区代码' if zh else 'Region'} {report.region}",
-        f"{'统计期间' if zh else 'Period'} {report.period}",
-        f"{known[0]} {known[1]}",
-    ]
-    return " · ".join(parts)
-
-
 def render_markdown(report: Report, *, chart_links: Mapping[str, str] | None = None) -> str:
     """The report in Markdown: title, narrative, charts (images linked when ``chart_links``
     maps chart titles to image paths, e.g. PNG files written beside it), one indicator table
     per published section, and the provenance."""
     zh = report.lang == "zh"
-    lines = [f"# {report.title}", "", f"*{_meta(report)}*", ""]
+    lines = [f"# {report.title}", "", f"*{report.subtitle}*", ""]
     if report.narrative:
         lines += ["## " + ("概述" if zh else "Summary"), ""]
         for paragraph in report.narrative:
