@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.pdf_helpers import HEADINGS, POPPLER, last_lines, page_sizes
 from tests.run_cli import EXIT_OK, run_ipledger
 
 CHROMIUM = next(
@@ -147,25 +148,12 @@ def test_the_measure_finds_overlapping_cells(tmp_path):
     assert any("out of its cell" in p for p in result["problems"])
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.skipif(not POPPLER, reason="needs poppler-utils")
 def test_chromium_prints_the_page_on_a4_with_headings_kept(page, tmp_path):
     """Printed by Chromium itself (its own print dialog's engine): A4 pages, and no page
     ends with a heading left alone at its foot."""
     pdf = tmp_path / "printed.pdf"
     chromium(tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
-    sizes = re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+) pts", info)
-    assert sizes and all((round(float(w)), round(float(h))) == (595, 842) for w, h in sizes)
-    headings = {"主要指标", "概述", "图表", "指标明细", "数据说明", "知识产权创造", "知识产权运用"}
-    headings |= {"地理标志", "知识产权保护"}
-    for number in range(1, len(sizes) + 1):
-        text = subprocess.run(
-            ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        assert lines[-1] not in headings, f"page {number} ends with {lines[-1]!r}"
+    assert set(page_sizes(pdf)) == {(595, 842)}
+    for number, line in enumerate(last_lines(pdf), start=1):
+        assert line not in HEADINGS, f"page {number} ends with {line!r}"

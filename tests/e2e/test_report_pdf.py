@@ -3,29 +3,16 @@ back with poppler (pdfinfo, pdffonts, pdftotext) as any PDF reader would."""
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
-
 import pytest
 
-from ipledger.report import SECTIONS
+from tests.pdf_helpers import HEADINGS, POPPLER, last_lines, page_sizes, poppler
 from tests.run_cli import EXIT_ERROR, EXIT_OK, run_ipledger
 
-POPPLER = all(shutil.which(tool) for tool in ("pdfinfo", "pdffonts", "pdftotext"))
 pytestmark = [
     pytest.mark.skipif(not POPPLER, reason="needs poppler: apt-get install -y poppler-utils"),
     pytest.mark.slow,
 ]
 pytest.importorskip("weasyprint", reason="needs the pdf extra: pip install 'ipledger[pdf]'")
-
-HEADINGS = {"主要指标", "概述", "图表", "指标明细", "数据说明", *(s.title_zh for s in SECTIONS)}
-
-
-def poppler(tool: str, *args: str) -> str:
-    """The text a poppler tool prints."""
-    done = subprocess.run([tool, *args], capture_output=True, text=True, check=True, timeout=60)
-    return done.stdout
 
 
 @pytest.fixture(scope="module")
@@ -41,16 +28,14 @@ def pdf(demo_path, tmp_path_factory):
 
 def test_pages_are_a4(pdf):
     """Every page is A4 (595 x 842 pt), and the report takes a handful of them."""
-    info = poppler("pdfinfo", "-f", "1", "-l", "99", str(pdf))
-    sizes = re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+) pts", info)
+    sizes = page_sizes(pdf)
     assert 3 <= len(sizes) <= 8
-    for width, height in sizes:
-        assert (round(float(width)), round(float(height))) == (595, 842)
+    assert set(sizes) == {(595, 842)}
 
 
 def test_the_chinese_font_is_embedded_with_a_unicode_map(pdf):
     """Every font is embedded (a subset) and maps its glyphs back to Unicode."""
-    lines = poppler("pdffonts", str(pdf)).splitlines()[2:]
+    lines = poppler("pdffonts", pdf).splitlines()[2:]
     assert lines
     for line in lines:
         emb, sub, uni = line.split()[-5:-2]
@@ -59,7 +44,7 @@ def test_the_chinese_font_is_embedded_with_a_unicode_map(pdf):
 
 def test_the_text_holds_the_narrative_and_the_figures(pdf):
     """pdftotext reads the generated sentences and the table's figures."""
-    text = poppler("pdftotext", str(pdf), "-")
+    text = poppler("pdftotext", pdf, "-")
     joined = text.replace("\n", "")
     assert "江门市2023年知识产权统计报告" in joined
     assert "知识产权质押732笔，同比增长156.84%，排名全国第十四、全省第三" in joined
@@ -71,12 +56,8 @@ def test_the_text_holds_the_narrative_and_the_figures(pdf):
 
 def test_no_page_ends_with_a_heading(pdf):
     """A heading is kept with what follows it: no page's last line is a heading."""
-    pages = int(re.search(r"Pages: +(\d+)", poppler("pdfinfo", str(pdf))).group(1))
-    for number in range(1, pages + 1):
-        text = poppler("pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-")
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        body = [ln for ln in lines if not re.fullmatch(r"\d+ / \d+", ln)]
-        assert body[-1] not in HEADINGS, f"page {number} ends with {body[-1]!r}"
+    for number, line in enumerate(last_lines(pdf), start=1):
+        assert line not in HEADINGS, f"page {number} ends with {line!r}"
 
 
 def test_pdf_without_the_extra_is_a_clear_error(demo_path, tmp_path):
