@@ -146,14 +146,17 @@ def _scaled(
     *,
     rounded: bool = True,
 ) -> tuple[Decimal, str] | None:
-    """``value`` in the first scale ``(from, divisor, unit)`` it reaches, or ``None`` below
-    them all. A value reaches a scale from ``from`` on; with ``rounded`` also once rounded to
-    ``places`` in it (99,999,999.99 yuan is 1亿, not 10000万); never as a zero (a 亿 from
-    1000万 with no decimals leaves 1000万 in 万)."""
+    """``value`` in the first scale ``(from, divisor, unit)`` it reaches (largest first), or
+    ``None`` below them all. A value reaches a scale from ``from`` on; with ``rounded`` also
+    when, written to ``places`` in the scale below, it would read ``from`` or more
+    (99,999,999.99 yuan is 1亿, not 10000万; 9,999.999 is 1万, not 10000元); never as a zero
+    (a 亿 from 1000万 with no decimals leaves 1000万 in 万)."""
     quantum = Decimal(1).scaleb(-places)
-    for start, divisor, unit in scales:
+    for k, (start, divisor, unit) in enumerate(scales):
         scaled = (abs(value) / divisor).quantize(quantum, rounding=ROUND_HALF_UP)
-        reached = abs(value) >= start or (rounded and scaled * divisor >= start)
+        below = scales[k + 1][1] if k + 1 < len(scales) else Decimal(1)
+        shown_below = (abs(value) / below).quantize(quantum, rounding=ROUND_HALF_UP) * below
+        reached = abs(value) >= start or (rounded and shown_below >= start)
         if reached and scaled > 0:
             return scaled, unit
     return None
