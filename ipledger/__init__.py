@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ipledger.errors import (
     ConcurrencyError,
+    IllegalTransitionError,
     IpledgerError,
     NotFoundError,
     RejectedRowsError,
@@ -57,6 +58,7 @@ __all__ = [
     "EnterpriseSize",
     "GIProduct",
     "GIUser",
+    "IllegalTransitionError",
     "InsurancePolicy",
     "InsuranceProduct",
     "IpledgerError",

@@ -8,6 +8,7 @@
     ├── ConcurrencyError                the ledger is locked by another writer, or read-only
     ├── QueryError (ValueError)         a query the database refused: bad SQL, a value of the
     │                                   wrong type for its column
+    ├── IllegalTransitionError (ValueError)  an event the subject's workflow does not allow now
     └── UnknownIndicatorError (LookupError)  an indicator id not in the catalog
 
 Messages are built in ``__str__`` from the fields, so callers can read the fields and show
@@ -21,6 +22,7 @@ from typing import Any
 
 __all__ = [
     "ConcurrencyError",
+    "IllegalTransitionError",
     "IpledgerError",
     "NotFoundError",
     "QueryError",
@@ -162,6 +164,38 @@ class QueryError(IpledgerError, ValueError):
 
     def __str__(self) -> str:
         return self.reason
+
+
+class IllegalTransitionError(IpledgerError, ValueError):
+    """An event that the workflow of its subject does not allow in the subject's state (closing a
+    case that was never decided, deciding a closed case, a third extension): nothing was written.
+
+    ``subject`` names the case (or pledge), ``event`` the kind refused, ``state`` the state it
+    was in on the event's day, ``allowed`` the events that state allows, ``reason`` why.
+
+    Examples:
+        >>> e = IllegalTransitionError(subject="case A1", event="closed", state="investigating",
+        ...                            allowed=("decided",), reason="decide it first")
+        >>> print(e)
+        case A1: cannot record closed while investigating (decide it first); allowed: decided
+    """
+
+    def __init__(
+        self, *, subject: str, event: str, state: str, allowed: Sequence[str], reason: str
+    ) -> None:
+        super().__init__(subject, event, state)
+        self.subject = subject
+        self.event = event
+        self.state = state
+        self.allowed = tuple(allowed)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        allowed = ", ".join(self.allowed) or "nothing"
+        return (
+            f"{self.subject}: cannot record {self.event} while {self.state} ({self.reason});"
+            f" allowed: {allowed}"
+        )
 
 
 class UnknownIndicatorError(IpledgerError, LookupError):

@@ -21,6 +21,8 @@ COMMANDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "report": ("ipledger.cli._report", "report_command"),
         "indicators": ("ipledger.cli._stats_commands", "indicators_command"),
         "check": ("ipledger.cli._stats_commands", "check_command"),
+        "cases": ("ipledger.cli._tracking", "cases_group"),
+        "pledges": ("ipledger.cli._tracking", "pledges_group"),
         "demo": ("ipledger.cli._demo", "demo_command"),
     }
 )

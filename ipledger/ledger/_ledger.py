@@ -20,21 +20,23 @@ from ipledger.io import (
     export_dataset,
     import_dataset,
 )
+from ipledger.ledger._cases import CaseRepository
 from ipledger.ledger._high_value import DEFAULT_PLEDGE_THRESHOLD, high_value_patents
 from ipledger.ledger._html import html_table
 from ipledger.ledger._moments import Moment, as_utc_moment
-from ipledger.ledger._query import PatentQuery, PledgeQuery, Query, RightQuery
+from ipledger.ledger._pledges import PledgeRepository
+from ipledger.ledger._query import PatentQuery, Query, RightQuery
+from ipledger.ledger._questions import Questions
 from ipledger.ledger._repository import Repository, query_type
+from ipledger.ledger._timeline import PartyView, Timeline, timeline
 from ipledger.model import (
     DOMAIN,
-    Case,
     Domain,
     GIProduct,
     GIUser,
     InsurancePolicy,
     Party,
     Patent,
-    Pledge,
     Population,
     Region,
     Target,
@@ -78,7 +80,7 @@ class Ledger:
         self.transfers: Repository[Transfer, Query[Transfer]] = self._made("transfers")
         self.pledges: PledgeRepository = self._made("pledges", PledgeRepository)
         self.insurance: RightRepository[InsurancePolicy] = self._made("insurance", RightRepository)
-        self.cases: Repository[Case, Query[Case]] = self._made("cases")
+        self.cases: CaseRepository = self._made("cases", CaseRepository)
         self.targets: Repository[Target, Query[Target]] = self._made("targets")
 
     def _made(self, name: str, kind: type[Any] = Repository) -> Any:
@@ -119,6 +121,24 @@ class Ledger:
             kind = RightRepository if query_type(declared) is RightQuery else Repository
             self._repositories[entity] = kind(self.store, declared)
         return self._repositories[entity]
+
+    def timeline(
+        self, number: str, *, on: dt.date | None = None, as_known_at: Moment | None = None
+    ) -> Timeline:
+        """What happened to a patent or trademark up to ``on`` (default today), in date order,
+        as known at a moment: filing, grant, assignments, licences, the pledges and cases that
+        name it, its lapse or expiry, and the events recorded for it (docs/tracking.md)."""
+        return timeline(self.store, number, on=on, as_known_at=as_known_at)
+
+    def party(self, party_id: str) -> PartyView:
+        """One party (by its id, in any written form): ``.portfolio(on=, as_known_at=)``."""
+        return PartyView(self.store, party_id)
+
+    @property
+    def questions(self) -> Questions:
+        """Questions across entities: pledged patents later litigated, cases touching GIs,
+        the pledged amount per high-value patent, rights pledged while a case was open."""
+        return Questions(self.store)
 
     def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pa.Table:
         """Run SQL on the ledger (values bound as ``?`` or ``$name`` parameters); Arrow result.
@@ -237,11 +257,3 @@ class PatentRepository(Repository[Patent, PatentQuery[Patent]]):
             pledge_threshold=pledge_threshold,
             region=region,
         )
-
-
-class PledgeRepository(Repository[Pledge, PledgeQuery[Pledge]]):
-    """Repository of pledge registrations."""
-
-    def outstanding(self, *, on: dt.date) -> PledgeQuery[Pledge]:
-        """The pledges outstanding on the date ``on``."""
-        return self.find().outstanding(on)

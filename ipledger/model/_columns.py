@@ -179,14 +179,15 @@ def record_column(field: attrs.Attribute[Any]) -> Column:
     """The `Column` a record field declares."""
     spec = _spec(field)
     default = field.default
-    token = default.value if isinstance(default, enum.Enum) else None
+    required = default is attrs.NOTHING  # attrs.NOTHING is an enum member itself
+    token = default.value if isinstance(default, enum.Enum) and not required else None
     vocabulary = tuple(str(m.value) for m in spec.vocabulary) if spec.vocabulary else ()
     return Column(
         name=field.name,
         rule=spec.rule,
         zh=spec.zh,
         synonyms=spec.synonyms,
-        required=default is attrs.NOTHING,
+        required=required,
         default=token,
         not_before=spec.not_before,
         bounds=spec.bounds,

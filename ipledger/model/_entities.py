@@ -11,6 +11,13 @@ import attrs
 from ipledger.errors import NotFoundError
 from ipledger.model._entity import Entity
 from ipledger.model.cases import CASES
+from ipledger.model.events import (
+    CASE_EVENTS,
+    GI_USER_EVENTS,
+    INSURANCE_EVENTS,
+    PLEDGE_EVENTS,
+    RIGHT_EVENTS,
+)
 from ipledger.model.gi import GI_PRODUCTS, GI_USERS
 from ipledger.model.insurance import INSURANCE
 from ipledger.model.parties import PARTIES
@@ -52,6 +59,11 @@ ENTITIES: Mapping[str, Entity] = _by_name(
         INSURANCE,
         CASES,
         TARGETS,
+        RIGHT_EVENTS,
+        GI_USER_EVENTS,
+        PLEDGE_EVENTS,
+        INSURANCE_EVENTS,
+        CASE_EVENTS,
     )
 )
 """Every built-in entity, by its exchange-format name, in an order where references point

@@ -583,6 +583,20 @@ def _cases() -> Iterator[IndicatorDefinition]:
         "period; null when none closed (cases recorded as closed before opened are left "
         "out).",
     )
+    yield IndicatorDefinition(
+        id="case_closed_in_time_share",
+        label_zh="案件按期办结率",
+        label_en="Cases closed within the statutory limit",
+        unit="percent",
+        kind="flow",
+        definition_zh="期内结案且有法定办案期限的案件中，在期限内（含批准的延期，扣除中止时间）"
+        "作出处理决定、移送或结案的比例（%）；行政处罚案件自立案起90日，专利侵权纠纷自立案起"
+        "3个月。无此类结案案件时为空。",
+        definition_en="Of the cases closed in the period that have a statutory time limit, the "
+        "share (%) decided, transferred or closed by their deadline (with approved "
+        "extensions, suspensions not counted): 90 days from opening for penalty cases, 3 "
+        "months for patent disputes. Null when none closed.",
+    )
 
 
 def _checked(items: Iterator[IndicatorDefinition]) -> dict[str, IndicatorDefinition]:

@@ -20,7 +20,7 @@ import attrs
 from ipledger.errors import UnknownIndicatorError
 from ipledger.model import INDICATOR_KINDS, INDICATORS, UNITS, IndicatorDefinition
 from ipledger.stats._family import Family
-from ipledger.stats._sql_cases import CASE_DAYS, CASES_CLOSED, CASES_OPENED
+from ipledger.stats._sql_cases import CASE_DAYS, CASES_CLOSED, CASES_IN_TIME, CASES_OPENED
 from ipledger.stats._sql_finance import (
     INSURANCE,
     INSURANCE_INSURED,
@@ -63,6 +63,7 @@ FAMILIES: tuple[Family, ...] = (
     CASES_OPENED,
     CASES_CLOSED,
     CASE_DAYS,
+    CASES_IN_TIME,
 )
 """Every indicator family of the engine."""
 

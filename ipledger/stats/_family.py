@@ -84,12 +84,14 @@ class Family:
     """The indicator ids the family's rows carry (a catalog id, never a per-10k one)."""
     build: Callable[[SqlContext], str] = attrs.field(eq=False)
     """Returns the family's query for a context."""
+    share: bool = False
+    """Its values are shares of rows (a ``rolled`` family): a region without rows has none."""
 
     @property
     def absent_is_zero(self) -> bool:
         """Whether a region without any row has the value 0 (a count or a sum of nothing);
-        a median of nothing is unknown (NULL)."""
-        return self.rollup != "median"
+        a median or a share of nothing is unknown (NULL)."""
+        return self.rollup != "median" and not self.share
 
     def sql(self, ctx: SqlContext) -> str:
         """The family's rows rolled up the region tree: ``(indicator, period, region_code,

@@ -14,7 +14,7 @@ family and by the ranks (`ipledger.stats._derived`):
     region's figure is the sum over the codes whose ancestor it is. Retired codes keep the
     parent recorded for them, so their rows roll up as recorded.
 ``_ipl_held_patent`` / ``_ipl_held_trademark``
-    the rows of :func:`ipledger.ledger._holdings.holdings_sql` (the one definition of where a
+    the rows of `ipledger.ledger._holdings.holdings_sql` (the one definition of where a
     right was held: its own ``region_code`` until an assignment moves it), kept as tables for
     the families' many joins.
 

@@ -8,6 +8,7 @@ have no binary rounding noise.
 from __future__ import annotations
 
 from ipledger.model import PLEDGES as PLEDGE_ENTITY
+from ipledger.model.tracking import event_log
 from ipledger.stats._family import Family, SqlContext, in_period_sql
 
 __all__ = [
@@ -67,10 +68,11 @@ registrations; SMEs by the pledgor's ``parties.size``."""
 
 def _outstanding(ctx: SqlContext) -> str:
     outstanding = PLEDGE_ENTITY.lifecycle_rule.holds_sql("p.end_date", alias="x")
+    pledges = event_log("pledge_events").effective_sql(ctx.moment)
     return f"""
         SELECT 'pledge_outstanding_amount' AS indicator, p.label AS period, x.region_code,
                CAST(sum(x.amount) AS {_MONEY}) AS value
-        FROM pledges_at({ctx.moment}) x
+        FROM ({pledges}) x
         JOIN _ipl_p p ON {outstanding}
         GROUP BY ALL
     """
@@ -83,7 +85,8 @@ PLEDGE_OUTSTANDING = Family(
     build=_outstanding,
 )
 """pledge_outstanding_amount: registered by the period's last day, not released by then and
-not past ``term_end`` (a term ending on the last day is still running)."""
+not past ``term_end`` (a term ending on the last day is still running), with the pledge
+events applied (a change's amount and term end, a release or enforcement day)."""
 
 
 def _insurance(ctx: SqlContext) -> str:

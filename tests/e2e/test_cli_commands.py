@@ -19,10 +19,16 @@ DOCUMENTED_IN = ("README.md", "docs/cli.md")
 
 
 def _decorator_command(node: ast.expr) -> tuple[str, str | None] | None:
-    """(``command``/``group``, the name given) when ``node`` is ``@click.command(...)``."""
+    """(``command``/``group``, the name given) when ``node`` is ``@click.command(...)`` or
+    ``@click.group(...)`` (``@some_group.command(...)`` makes a sub-command of a group)."""
     call = node if isinstance(node, ast.Call) else None
     target = call.func if call is not None else node
-    if isinstance(target, ast.Attribute) and target.attr in ("command", "group"):
+    if (
+        isinstance(target, ast.Attribute)
+        and target.attr in ("command", "group")
+        and isinstance(target.value, ast.Name)
+        and target.value.id == "click"
+    ):
         name = None
         if call is not None and call.args and isinstance(call.args[0], ast.Constant):
             name = str(call.args[0].value)

@@ -105,6 +105,31 @@ def _messy_dataset(folder):
         ],
     )
     write_csv(
+        folder / "case_events.csv",
+        ["案号", "事件", "发生日期", "经办人", "延期批准方式", "延长天数"],
+        [["C1", "extended", "2023年4月1日", " 李 ", "approval", "30"]],
+    )
+    write_csv(
+        folder / "质押事件.csv",
+        ["登记号", "事件", "发生日期", "变更后质押金额", "变更后质押权利"],
+        [["Y1", "changed", "2024/6/1", "1.5亿", f"{GOOD}；12345678"]],
+    )
+    write_csv(
+        folder / "right_events.csv",
+        ["right_no", "right_type", "event", "occurred_on", "void"],
+        [[GOOD, "patent", "restored", "20240301", "否"]],
+    )
+    write_csv(
+        folder / "gi_user_events.csv",
+        ["gi_ref", "user_id", "event", "occurred_on", "labels"],
+        [["GI-1", party, "labels_used", "2023-12-31", "2,000"]],
+    )
+    write_csv(
+        folder / "insurance_events.csv",
+        ["policy_no", "event", "occurred_on", "amount"],
+        [["P1", "claim_paid", "2024-02-01", "5万元"]],
+    )
+    write_csv(
         folder / "targets.csv",
         ["region_code", "indicator", "period", "target"],
         [["440700", "valid_invention_patents_per_10k", "2025", "12"]],

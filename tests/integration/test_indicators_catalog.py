@@ -43,8 +43,9 @@ CONTRACT = {
     "case_recovered": "flow",
     "cases_transferred_to_police": "flow",
     "case_median_days_to_close": "flow",
+    "case_closed_in_time_share": "flow",  # the tracker's (issue 11): time limits met
 }
-"""Every id of docs/indicators.md v1 with its kind."""
+"""Every id of docs/indicators.md v1 with its kind, and the ids added since."""
 
 SUB_IDS = (
     [
