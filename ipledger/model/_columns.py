@@ -418,7 +418,7 @@ def convert(value: object, instance: Any, field: attrs.Attribute[Any]) -> Any:
         if rule in ("list", "rights", "enum_list", "nice_classes", "bool"):
             return _convert_always(rule, spec, value, required=not optional)
         if value is None or (isinstance(value, str) and is_blank(value)):
-            if rule == "enum" and isinstance(field.default, enum.Enum):
+            if rule == "enum" and optional and isinstance(field.default, enum.Enum):
                 return field.default
             if rule == "patent_kind" and spec.depends_on:
                 number = parse_patent_number(getattr(instance, spec.depends_on))
