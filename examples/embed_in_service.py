@@ -6,7 +6,7 @@ service that opened the bureau's ledger would block every import (and an import 
 service). So the bureau keeps its ledger to itself (imports, corrections, checks) and, when a
 state is ready, runs ``ipledger --db bureau.duckdb publish published/``: a consistent copy is
 written, checked, then made ``published/current.duckdb`` in one atomic rename. This service
-reads through :class:`ipledger.ledger.PublishedLedger`, which moves to a newly published copy
+reads through `ipledger.ledger.PublishedLedger`, which moves to a newly published copy
 by itself at the next request; requests running on the previous copy finish on it. No restart,
 no request fails during the swap, and the service only ever shows a whole, published state.
 (See docs/service.md for the reasons this pattern was chosen.)
@@ -15,7 +15,7 @@ no request fails during the swap, and the service only ever shows a whole, publi
 each thread its own cursor, so they read in parallel, each request in one snapshot.
 
     GET /patents/<application_no>                 the patent, as JSON (404 if unknown)
-    GET /report?region=440700&period=2023         the INDICATORS.md report object
+    GET /report?region=440700&period=2023         the docs/indicators.md report object
         [&as_known_at=2024-01-31]                 ... as the ledger was known then
     GET /health                                   {"status": "ok", "patents": N, "ledger": F}
 
@@ -66,8 +66,8 @@ class OneFile:
 class IpService:
     """What the service answers, apart from HTTP: path and query in, status and JSON out.
 
-    ``source`` gives the ledger of each request: a :class:`PublishedLedger` (moving to each
-    new publish by itself) or :class:`OneFile`.
+    ``source`` gives the ledger of each request: a `PublishedLedger` (moving to each
+    new publish by itself) or `OneFile`.
     """
 
     def __init__(self, source: PublishedLedger | OneFile) -> None:

@@ -1,7 +1,7 @@
 """Scratch files and folders: named after the process that made them, so that a later run removes
 the ones a killed process left behind (a killed process cleans nothing up itself).
 
-A scratch name is ``<prefix><pid>-<random>``; :func:`remove_stale` deletes every entry of a
+A scratch name is ``<prefix><pid>-<random>``; `remove_stale` deletes every entry of a
 folder with that prefix whose process no longer runs.
 """
 

@@ -1,7 +1,5 @@
 """Every error ipledger raises, in one tree.
 
-::
-
     IpledgerError                       base of everything ipledger raises
     ├── ValidationError (ValueError)    a value or row that breaks a rule; carries where and why
     │   └── RejectedRowsError           a file had rejected rows; carries them all
@@ -93,7 +91,7 @@ class ValidationError(IpledgerError, ValueError):
 class RejectedRowsError(ValidationError):
     """A file (or batch) in which some rows were rejected; nothing of it was written.
 
-    ``rejects`` holds one :class:`ValidationError` per rejected value, in file order.
+    ``rejects`` holds one `ValidationError` per rejected value, in file order.
     """
 
     def __init__(self, rejects: Sequence[ValidationError], *, file: str | None = None) -> None:
@@ -212,7 +210,7 @@ class IllegalTransitionError(IpledgerError, ValueError):
 
 
 class UnknownIndicatorError(IpledgerError, LookupError):
-    """An indicator id that is not in the catalog (INDICATORS.md)."""
+    """An indicator id that is not in the catalog (docs/indicators.md)."""
 
     def __init__(self, indicator: str) -> None:
         super().__init__(indicator)

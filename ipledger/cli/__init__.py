@@ -1,7 +1,7 @@
 """The ``ipledger`` command line (click). Run ``ipledger --help``.
 
-:data:`COMMANDS` names every sub-command and where it is implemented; :data:`EXIT_OK`,
-:data:`EXIT_DATA` and :data:`EXIT_ERROR` are the exit codes scripts can rely on.
+`COMMANDS` names every sub-command and where it is implemented; `EXIT_OK`,
+`EXIT_DATA` and `EXIT_ERROR` are the exit codes scripts can rely on.
 """
 
 from __future__ import annotations

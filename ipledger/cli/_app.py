@@ -46,7 +46,7 @@ class CliContext:
 
 
 pass_cli = click.make_pass_decorator(CliContext)
-"""Decorator handing a command the :class:`CliContext`."""
+"""Decorator handing a command the `CliContext`."""
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
@@ -56,7 +56,7 @@ def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
 
 
 class _CommandTable(click.Group):
-    """The group whose sub-commands are :data:`~ipledger.cli._commands.COMMANDS`, each module
+    """The group whose sub-commands are `COMMANDS`, each module
     imported only when its command is used (or listed by ``--help``)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

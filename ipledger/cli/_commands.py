@@ -1,7 +1,7 @@
 """The one table of sub-commands: name -> the module and function that implement it.
 
 Every command of ``ipledger`` is listed here and nowhere else; the group
-(:mod:`ipledger.cli._app`) imports a command's module only when that command runs or help is
+(`ipledger.cli._app`) imports a command's module only when that command runs or help is
 shown, so start-up stays small. A test reads every module under ``ipledger/cli/`` and fails
 when one defines a command that this table does not name.
 """

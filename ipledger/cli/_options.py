@@ -34,4 +34,4 @@ settings_option = click.option(
     "high-value, written as in exchange files (10000000, 1000万, 0.1亿); default "
     f"{DEFAULT_SETTINGS.pledge_high_value_threshold:,.0f} yuan.",
 )
-"""``--pledge-threshold YUAN``, handed to the command as ``settings`` (:class:`StatsSettings`)."""
+"""``--pledge-threshold YUAN``, handed to the command as ``settings`` (`StatsSettings`)."""

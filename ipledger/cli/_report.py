@@ -11,14 +11,19 @@ import click
 from ipledger.cli._app import CliContext, fail, pass_cli
 from ipledger.cli._options import settings_option
 from ipledger.report import (
+    DEFAULT_REPORT_SETTINGS,
     FORMATS,
     Report,
     build_report,
+    load_settings,
     render_charts,
     render_markdown,
     render_report,
 )
 from ipledger.stats import StatsSettings, report_json
+
+_FILE_FORMATS = ("html", "pdf", "xlsx")
+"""Formats that are always written to a file."""
 
 __all__ = ["report_command"]
 
@@ -34,13 +39,14 @@ __all__ = ["report_command"]
     type=click.Choice(FORMATS),
     default="md",
     show_default=True,
-    help="md and json go to stdout unless --out; html and xlsx always to a file.",
+    help="md and json go to stdout unless --out; html, pdf and xlsx always to a file "
+    "(pdf needs the pdf extra: pip install 'ipledger[pdf]').",
 )
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="The file to write (html/xlsx default: ./report-REGION-PERIOD.html|xlsx).",
+    help="The file to write (html/pdf/xlsx default: ./report-REGION-PERIOD.html|pdf|xlsx).",
 )
 @click.option(
     "--lang",
@@ -54,6 +60,15 @@ __all__ = ["report_command"]
     default=None,
     help="Report the ledger as it was known then (ISO date or timestamp).",
 )
+@click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="The bureau's settings file (TOML): [stats] engine settings, [report] decimals, "
+    "万/亿 thresholds and published sections (docs/report.md). --pledge-threshold wins "
+    "over the file's.",
+)
 @settings_option
 @pass_cli
 def report_command(
@@ -64,24 +79,40 @@ def report_command(
     out: Path | None,
     lang: str,
     as_known_at: str | None,
+    settings_file: Path | None,
     settings: StatsSettings,
 ) -> None:
     """Make the statistics report of a region and period: every indicator with previous
-    value, YoY, ranks and targets; narrative sentences; charts (html, xlsx).
+    value, YoY, ranks and targets; narrative sentences; charts (html, pdf, xlsx); where the
+    figures come from (数据截至, 生成于, version, settings).
 
     Prints the path of the file written, or the report itself (md, json without --out).
     """
     if ctx.db != ":memory:" and not os.path.exists(ctx.db):
         fail(f"no ledger at {ctx.db}: give --db (or run `ipledger demo` for the demo ledger)")
+    wording = DEFAULT_REPORT_SETTINGS
+    if settings_file is not None:
+        threshold_given = (
+            click.get_current_context().get_parameter_source("settings")
+            is not click.core.ParameterSource.DEFAULT
+        )
+        from_file, wording = load_settings(settings_file)
+        settings = settings if threshold_given else from_file
     with ctx.open_ledger(read_only=True) as ledger:
         if fmt == "json":
             data = report_json(ledger, region, period, as_known_at=as_known_at, settings=settings)
             _emit((json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), out)
             return
         report = build_report(
-            ledger, region, period, lang=lang, as_known_at=as_known_at, settings=settings
+            ledger,
+            region,
+            period,
+            lang=lang,
+            as_known_at=as_known_at,
+            settings=settings,
+            report_settings=wording,
         )
-    if out is None and fmt in ("html", "xlsx"):
+    if out is None and fmt in _FILE_FORMATS:
         out = Path(f"{report.file_stem()}.{fmt}")
     try:
         if fmt == "md" and out is not None:

@@ -30,7 +30,7 @@ _FORMAT = click.option(
 def indicators_command(fmt: str) -> None:
     """List the indicator catalog: id, unit, kind and the Chinese and English labels.
 
-    The ids are those of INDICATORS.md; sub-ids (patent_grants.invention) break a total down.
+    The ids are those of docs/indicators.md; sub-ids (patent_grants.invention) break a total down.
     JSON also gives each definition, in Chinese and English.
     """
     if fmt == "json":

@@ -1,10 +1,10 @@
 """Identifiers and values: each rule once as a scalar parser and once as a DuckDB SQL macro.
 
 Scalar parsers take text and return the value or raise
-:class:`~ipledger.errors.ValidationError` (blank text is the caller's "unknown", see
-:func:`is_blank`; :func:`parse_bool` and :func:`parse_list` read blank as false / empty).
+`ValidationError` (blank text is the caller's "unknown", see
+`is_blank`; `parse_bool` and `parse_list` read blank as false / empty).
 The vectorised forms are the ``ipl_<rule>`` / ``ipl_<rule>_error`` macros that
-:func:`install_macros` creates on a connection; :func:`parse_array` runs them over Arrow.
+`install_macros` creates on a connection; `parse_array` runs them over Arrow.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Dates in every form EXCHANGE.md lists."""
+"""Dates in every form docs/exchange.md lists."""
 
 from __future__ import annotations
 

@@ -8,9 +8,9 @@ end of year Y when ``valid_from <= Y < valid_to`` (either may be empty: before t
 still in use). A retired code has the codes its area went to (``successor_codes``, several when
 it was split); ``successor_code`` is filled only when there is exactly one.
 
-Levels: ``province`` (31, plus 710000 / 810000 / 820000, see :data:`HK_MACAO_TAIWAN`),
+Levels: ``province`` (31, plus 710000 / 810000 / 820000, see `HK_MACAO_TAIWAN`),
 ``city`` (prefecture level) and ``county`` (county level). The four municipalities
-(:data:`MUNICIPALITIES`) are provinces only: their districts and counties are counties whose
+(`MUNICIPALITIES`) are provinces only: their districts and counties are counties whose
 parent is the municipality. Counties administered directly by a province (省直辖, e.g. 429004
 仙桃市) also have the province as parent. 东莞市 and 中山市 are cities without counties.
 
@@ -89,7 +89,7 @@ REGION_CODE_SQL = (
     f" WHEN NOT regexp_full_match({_CLEAN_SQL}, '[0-9]{{6}}')"
     " THEN 'not a 6-digit region code' END);"
 )
-"""The SQL form of :func:`is_region_code_format`: two temporary macros, one connection.
+"""The SQL form of `is_region_code_format`: two temporary macros, one connection.
 
 ``ipl_region_code(s)`` is the cleaned code (half-width, blanks trimmed) or NULL;
 ``ipl_region_code_error(s)`` is ``'not a 6-digit region code'`` or NULL (blank text is
@@ -272,7 +272,7 @@ def current_codes(code: str) -> tuple[str, ...]:
 
 
 def current_code(code: str) -> str:
-    """The one code that now stands for ``code`` (see :func:`current_codes`).
+    """The one code that now stands for ``code`` (see `current_codes`).
 
     Raises:
         NotFoundError: the code is not in the table.
@@ -313,7 +313,7 @@ def ancestors(code: str) -> tuple[str, ...]:
 
 
 def is_region_code_format(text: str) -> bool:
-    """Whether ``text`` is exactly six ASCII digits (no cleaning: see :func:`parse_region_code`).
+    """Whether ``text`` is exactly six ASCII digits (no cleaning: see `parse_region_code`).
 
     Examples:
         >>> [is_region_code_format(t) for t in ("440700", "44070", "４４０７００")]
@@ -325,7 +325,7 @@ def is_region_code_format(text: str) -> bool:
 def parse_region_code(text: str) -> str:
     """Read a region code: six digits (full-width ones and surrounding blanks are cleaned as in
     every parser) that are in the built-in table at any year. A retired code is returned as it
-    is, not mapped (see :func:`current_code`).
+    is, not mapped (see `current_code`).
 
     Raises:
         ValidationError: reason ``"not a 6-digit region code"`` or ``"unknown region code"``.

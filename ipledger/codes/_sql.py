@@ -5,7 +5,7 @@ For each rule ``X`` there is ``ipl_X(text)`` (the parsed value, or NULL) and
 scalar parser (hypothesis tests check both on arbitrary text). Blank text is unknown: value and
 error NULL, except ``ipl_bool`` (blank is false) and ``ipl_list`` (blank is the empty list).
 
-Speed (``python -m ipledger.codes._sql``, 2 cores): see :func:`_benchmark`; on 1,000,000
+Speed (``python -m ipledger.codes._sql``, 2 cores): see `_benchmark`; on 1,000,000
 generated patent numbers, value + error together take well under a second.
 """
 

@@ -8,7 +8,7 @@ FULLWIDTH = "".join(chr(0xFF01 + i) for i in range(94)) + "\u3000\uffe5"
 """Full-width ASCII forms (！..～), the ideographic space and the full-width yen sign."""
 
 HALFWIDTH = "".join(chr(0x21 + i) for i in range(94)) + " \u00a5"
-"""What each character of :data:`FULLWIDTH` becomes, position by position."""
+"""What each character of `FULLWIDTH` becomes, position by position."""
 
 BLANKS = " \t\r\n\u3000\u00a0\ufeff"
 """The blank characters trimmed from both ends of every value: spaces, tabs, line ends, the
@@ -30,7 +30,7 @@ def halfwidth(text: str) -> str:
 
 
 def strip_blanks(text: str) -> str:
-    """Half-width text with :data:`BLANKS` trimmed from both ends."""
+    """Half-width text with `BLANKS` trimmed from both ends."""
     return halfwidth(text).strip(BLANKS)
 
 

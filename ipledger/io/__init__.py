@@ -1,9 +1,9 @@
-"""The exchange format (EXCHANGE.md v1) in and out: datasets of CSV and Parquet files.
+"""The exchange format (docs/exchange.md v1) in and out: datasets of CSV and Parquet files.
 
-:func:`import_dataset` reads a folder or .zip into a store, validating every value in DuckDB
-SQL (never a Python loop per row), all-or-nothing per file; :func:`export_dataset` writes the
+`import_dataset` reads a folder or .zip into a store, validating every value in DuckDB
+SQL (never a Python loop per row), all-or-nothing per file; `export_dataset` writes the
 ledger back in the same format, atomically and with a manifest the import verifies; both hold
-a dataset to :class:`ImportLimits`. See ``docs/exchange.md``.
+a dataset to `ImportLimits`. See ``docs/exchange.md``.
 """
 
 from __future__ import annotations

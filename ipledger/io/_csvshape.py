@@ -126,7 +126,7 @@ class _Counter:
 
 def csv_shape(path: Path, file: str, limits: ImportLimits, *, chunk: int = _CHUNK) -> CsvShape:
     """Measure the CSV file at ``path`` (``file``: its name in errors); raise
-    :class:`~ipledger.errors.ValidationError` when it passes ``limits`` (``max_rows``,
+    `ValidationError` when it passes ``limits`` (``max_rows``,
     ``max_row_bytes``). ``chunk``: bytes read at a time."""
     counter = _Counter(file, limits)
     with open(path, "rb") as handle:

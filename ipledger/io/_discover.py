@@ -3,7 +3,7 @@
 A file belongs to the entity its name starts with (``patents.csv``, ``patents_2023.csv``,
 ``patents.parquet``, or a name the entity declares, e.g. a Chinese one); the longest matching
 name wins. A sub-folder named after an
-entity (``patents/filing_year=2023/data_0.parquet``, as :func:`export_dataset` writes it and
+entity (``patents/filing_year=2023/data_0.parquet``, as `export_dataset` writes it and
 Spark or Trino read it) holds that entity's Parquet parts, read as one file.
 """
 
@@ -103,7 +103,7 @@ def open_dataset(
     each and ``max_archive_bytes`` in all — then unpacked into a scratch folder that is removed
     after the block, or by the next import if this process is killed. A root that holds no
     recognised file but exactly one folder (a zipped folder) is read through that folder. An
-    export's manifest (:mod:`ipledger.io._manifest`) is verified: an unfinished, changed or
+    export's manifest (`ipledger.io._manifest`) is verified: an unfinished, changed or
     mixed export is refused before anything is read.
     """
     root = Path(path)

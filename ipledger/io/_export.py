@@ -1,7 +1,7 @@
-"""Exporting the ledger as an exchange dataset (EXCHANGE.md v1), as CSV or Parquet.
+"""Exporting the ledger as an exchange dataset (docs/exchange.md v1), as CSV or Parquet.
 
 An export is written whole or not at all: into a scratch folder beside the target (holding the
-marker :data:`~ipledger.io._manifest.INCOMPLETE` until the end), every entity read from one
+marker `INCOMPLETE` until the end), every entity read from one
 snapshot of the ledger, then the manifest (rows, size and SHA-256 of every file), then the
 folder renamed into place. A killed export leaves only the scratch folder, which nothing imports
 and the next export there removes. A target folder that holds anything is refused, except an
@@ -64,7 +64,7 @@ _FORMULA_PATTERN = r"^[=+\-@\t\r']"  # FORMULA_START as a regular expression
 
 def guarded_sql(cell: str) -> str:
     r"""SQL of a text cell guarded against spreadsheet formulas: an apostrophe before a cell
-    that starts with one of :data:`FORMULA_START` (a spreadsheet then shows it as text).
+    that starts with one of `FORMULA_START` (a spreadsheet then shows it as text).
 
     Examples:
         >>> print(guarded_sql("x"))
@@ -241,7 +241,7 @@ def export_dataset(
     money as plain decimal yuan, ISO dates. Parquet: typed columns; ``patents`` and
     ``trademarks`` as folders partitioned by year (``patents/filing_year=2023/data_0.parquet``,
     ``__HIVE_DEFAULT_PARTITION__`` for rows without the date), as Spark and Trino read them;
-    :func:`import_dataset` reads that layout back. ``as_known_at`` (UTC) exports the ledger as
+    `import_dataset` reads that layout back. ``as_known_at`` (UTC) exports the ledger as
     it was known then; default: as it is now. Every file is read from one snapshot.
 
     ``with_history``: every version (with ``recorded_at``, ``superseded_at``, ``source``), so
@@ -255,8 +255,8 @@ def export_dataset(
     without an id) keep their first character (``张**``).
 
     The export is written into a scratch folder and renamed into place when complete, with a
-    manifest that :func:`import_dataset` verifies. A ``folder`` that holds anything is refused
-    (:class:`~ipledger.errors.ValidationError`), unless it holds an earlier ipledger export
+    manifest that `import_dataset` verifies. A ``folder`` that holds anything is refused
+    (`ValidationError`), unless it holds an earlier ipledger export
     and ``overwrite`` is given: then that export is replaced, in one step.
     """
     if format not in ("csv", "parquet"):

@@ -1,5 +1,5 @@
 """Column names of the exchange format, derived from the model's column declarations: the
-English names, the Chinese ones of EXCHANGE.md and their synonyms."""
+English names, the Chinese ones of docs/exchange.md and their synonyms."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ CHINESE_HEADERS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     }
 )
 """Per built-in entity: English column name -> Chinese column name, as bracketed in
-EXCHANGE.md (read from the model: ``entity(name).column(c).zh``)."""
+docs/exchange.md (read from the model: ``entity(name).column(c).zh``)."""
 
 REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {name: e.required for name, e in ENTITIES.items()}
 )
-"""Per built-in entity: the columns marked **required** in EXCHANGE.md (``entity.required``)."""
+"""Per built-in entity: the columns marked **required** in docs/exchange.md."""

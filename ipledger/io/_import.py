@@ -108,7 +108,7 @@ def _rejects_sql(entity: Entity, staged: Staged) -> str:
 def _fetch_rejects(
     con: duckdb.DuckDBPyConnection, entity: Entity, staged: Staged
 ) -> list[ValidationError]:
-    """The first :data:`MAX_LISTED` rejects, in file order."""
+    """The first `MAX_LISTED` rejects, in file order."""
     rows = con.execute(f"{_rejects_sql(entity, staged)} LIMIT {MAX_LISTED}").fetchall()
     return [
         ValidationError(file=f, line=int(line), column=c, value=v, reason=reason)
@@ -378,9 +378,9 @@ def import_dataset(
     ``file:line``. ``rejects_path`` gets every rejected value as CSV
     (``file,line,column,value,reason``).
 
-    A dataset that cannot be opened — over one of the ``limits`` (:class:`ImportLimits`), an
+    A dataset that cannot be opened — over one of the ``limits`` (`ImportLimits`), an
     unsafe, encrypted or damaged zip, a special file, an unfinished export or one that differs
-    from its manifest — raises :class:`~ipledger.errors.ValidationError` before anything is
+    from its manifest — raises `ValidationError` before anything is
     read. A file the reader cannot read completely (fewer rows than the file holds) is rejected
     whole: no row is dropped silently. An export with a manifest is verified file by file (size,
     SHA-256, rows); a history export (``history`` in its manifest) restores every version as
@@ -465,7 +465,7 @@ def write_table(
 ) -> WriteCounts:
     """Validate an Arrow table of ``entity`` columns like an imported file, then write it.
 
-    Raises :class:`~ipledger.errors.RejectedRowsError` listing every rejected value (``file``
+    Raises `RejectedRowsError` listing every rejected value (``file``
     is ``"<table>"`` and ``line`` the row's index) and writes nothing if any row breaks a rule.
     """
     store.require_writable()

@@ -148,7 +148,7 @@ def _field(body: dict[str, Any], key: str, kind: type | tuple[type, ...]) -> Any
 
 def read_manifest(root: Path) -> Manifest | None:
     """The manifest at the root of a dataset, ``None`` when it has none; a manifest that does
-    not read raises :class:`~ipledger.errors.ValidationError`."""
+    not read raises `ValidationError`."""
     path = root / MANIFEST
     if not path.is_file():
         return None
@@ -199,7 +199,7 @@ def read_manifest(root: Path) -> Manifest | None:
 def verify_manifest(root: Path, manifest: Manifest, found: Iterable[Path]) -> None:
     """Check that the dataset at ``root`` is the export its manifest describes: every listed
     file present with its size and SHA-256, no other data file (``found``: the data files the
-    dataset holds). Raise :class:`~ipledger.errors.ValidationError` naming the first file that
+    dataset holds). Raise `ValidationError` naming the first file that
     differs: a changed, damaged or mixed export is not imported at all."""
     listed = {f.path for f in manifest.files}
     for path in sorted(found):

@@ -27,4 +27,4 @@ class ImportProgress:
 
 
 ProgressCallback = Callable[[ImportProgress], None]
-"""A function called with an :class:`ImportProgress` at each step of an import."""
+"""A function called with an `ImportProgress` at each step of an import."""

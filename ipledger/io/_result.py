@@ -43,7 +43,7 @@ class DatasetWarning:
 class FileResult:
     """The outcome of one file: rows read, what was written, what was rejected and why.
 
-    ``rejects`` has one :class:`~ipledger.errors.ValidationError` per rejected value (a row may
+    ``rejects`` has one `ValidationError` per rejected value (a row may
     have several), in file order, at most ``MAX_LISTED`` of them; ``rejected_rows`` counts the
     rows and ``rejected_values`` the values (all of them). ``written`` is False when
     the file was not written at all (all-or-nothing: it had rejects and ``keep_going`` was off).
@@ -69,7 +69,7 @@ class FileResult:
 
 @attrs.frozen(kw_only=True)
 class ImportResult:
-    """The outcome of an import: one :class:`FileResult` per file, in import order."""
+    """The outcome of an import: one `FileResult` per file, in import order."""
 
     dataset: str
     recorded_at: dt.datetime

@@ -6,7 +6,7 @@ column per recognised header, renamed to its English exchange name. CSV cells st
 Parquet and Arrow columns keep their types (validation has fast paths for typed columns).
 
 No row is dropped on the way: a CSV file is measured from its bytes first
-(:func:`~ipledger.io._csvshape.csv_shape`: its rows and its longest row, which sets the
+(`csv_shape`: its rows and its longest row, which sets the
 reader's line size, so that big cells are read), a Parquet file's rows are read from its
 footer, and the rows the reader staged must be exactly those, else the file is refused.
 """
@@ -149,7 +149,7 @@ def _unreadable(unit: DataFile, kind: str, error: duckdb.Error) -> ValidationErr
 
 def unguarded_sql(cell: str) -> str:
     """SQL of a CSV cell with the formula guard's leading apostrophe taken off: the inverse of
-    the export's guard (:func:`ipledger.io._export.guarded_sql`)."""
+    the export's guard (`ipledger.io._export.guarded_sql`)."""
     return f"CASE WHEN starts_with({cell}, '''') THEN substr({cell}, 2) ELSE {cell} END"
 
 
@@ -163,7 +163,7 @@ def stage_file(
     extra: tuple[str, ...] = (),
     formula_guard: bool = False,
 ) -> Staged:
-    """Stage one dataset file as ``_ipl_src``; raise :class:`ValidationError` if it is
+    """Stage one dataset file as ``_ipl_src``; raise `ValidationError` if it is
     unreadable, over a limit, or if the reader did not see every row the file holds.
 
     ``extra`` columns are staged under their own names (a history export's ``recorded_at``,

@@ -1,14 +1,14 @@
 """Vectorised validation: the staged rows checked in DuckDB SQL, never a Python loop per row.
 
-From ``_ipl_src`` (see :mod:`ipledger.io._staging`) one statement builds ``_ipl_checked``: per
+From ``_ipl_src`` (see `ipledger.io._staging`) one statement builds ``_ipl_checked``: per
 row its ``_file`` and ``_line``, the typed, canonical value of every column to write, and one
 ``e__<column>`` (single-value rule) or ``x__<column>__<n>`` (cross-field rule) column holding
 the reason the value is rejected, or NULL. Rejects are then those reasons unpivoted, plus the
 rows whose key is given twice in the file.
 
-This is the SQL form of the column rules the model declares (:mod:`ipledger.model._columns`;
+This is the SQL form of the column rules the model declares (`ipledger.model._columns`;
 the scalar form is the record constructors' converter): the single-value rules are the
-``ipl_*`` macros of :mod:`ipledger.codes`, the cross-field rules are the columns'
+``ipl_*`` macros of `ipledger.codes`, the cross-field rules are the columns'
 ``not_before`` and ``depends_on``. Hypothesis tests check that a record and the same row as a
 table are accepted alike and stored alike.
 """
@@ -88,7 +88,7 @@ _REGION_TABLES_VERSION = (
 
 def ensure_region_map(con: duckdb.DuckDBPyConnection, state: dict[str, object]) -> None:
     """Build ``_ipl_region_map`` on ``con`` unless it is current: ``state`` (the cursor's,
-    :meth:`ipledger.store.Store.cursor_state`) remembers the version of the region tables it
+    `ipledger.store.Store.cursor_state`) remembers the version of the region tables it
     was built from; a change to the built-in table or to ``regions`` rebuilds it."""
     version = con.execute(_REGION_TABLES_VERSION).fetchall()[0]
     if state.get("region_map") != version:
@@ -431,7 +431,7 @@ def build_checked(con: duckdb.DuckDBPyConnection, entity: Entity, types: dict[st
 
 
 def checked_sql(entity: Entity, types: dict[str, str]) -> str:
-    """The statement :func:`build_checked` runs (for snapshot tests of the generated SQL)."""
+    """The statement `build_checked` runs (for snapshot tests of the generated SQL)."""
     return _Builder(entity, types).sql()[0]
 
 

@@ -1,5 +1,5 @@
 """The small public API: ``Ledger.open(...)``, one repository per entity, immutable queries;
-``publish`` and :class:`PublishedLedger` for services (docs/service.md)."""
+``publish`` and `PublishedLedger` for services (docs/service.md)."""
 
 from __future__ import annotations
 

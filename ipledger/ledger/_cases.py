@@ -61,7 +61,7 @@ def _order(event: CaseEvent) -> tuple[dt.date, int]:
 def case_deadlines_sql(moment: str, on: str) -> str:
     """SQL: every case with a time limit as known at ``moment``, its columns (``closed_date``:
     the effective one), ``procedure``, its deadline on the date expression ``on``
-    (:func:`~ipledger.model.time_limits.deadline_sql`) and its last event by then."""
+    (`deadline_sql`) and its last event by then."""
     return f"""
         WITH _cases AS (
             SELECT x.*, {procedure_sql("x.types")} AS procedure FROM ({LOG.effective_sql(moment)}) x
@@ -131,7 +131,7 @@ class CaseRepository(Repository[Case, Query[Case]]):
         source: str | None = "api",
     ) -> WriteCounts:
         """Record what happened to a case, if its workflow allows it then; else raise
-        :class:`~ipledger.errors.IllegalTransitionError` and write nothing.
+        `IllegalTransitionError` and write nothing.
 
         The event is placed among the case's events by its day (events of a day in their
         kinds' order); it must be allowed in the state the case was in, and the later
@@ -139,7 +139,7 @@ class CaseRepository(Repository[Case, Query[Case]]):
         extension the case's time limit still allows, granted by the authority that allows it
         (blank: that one), before the limit ended; a collective decision gives its ``days``.
         Recording the same event again corrects it (actor, reason ...); a ``void`` one cancels
-        it. Raises :class:`~ipledger.errors.NotFoundError` for an unknown case.
+        it. Raises `NotFoundError` for an unknown case.
         """
         if not isinstance(event, CaseEvent):
             raise ValidationError(value=type(event).__name__, reason="expected a CaseEvent")
@@ -225,7 +225,7 @@ class CaseRepository(Repository[Case, Query[Case]]):
 
     def due_within(self, days: int, *, on: dt.date, as_known_at: Moment | None = None) -> pa.Table:
         """The cases whose time limit ends within ``days`` days of ``on`` (``on`` included),
-        unmet and not suspended that day: the columns of :meth:`overdue` with ``days_left``
+        unmet and not suspended that day: the columns of `overdue` with ``days_left``
         instead of ``days_over``. Soonest first."""
         if isinstance(days, bool) or not isinstance(days, int) or days < 0:
             raise ValidationError(value=days, column="days", reason="a whole number, not negative")

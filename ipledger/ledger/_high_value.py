@@ -86,7 +86,7 @@ def high_value_source_sql(moment: str, threshold: Decimal) -> str:
 
 
 def criteria_sql(on: str) -> dict[str, str]:
-    """Each criterion as a SQL boolean over a row of :func:`high_value_source_sql`, on the date
+    """Each criterion as a SQL boolean over a row of `high_value_source_sql`, on the date
     expression ``on``."""
     return {
         "strategic_emerging": "coalesce(strategic_emerging, false)",
@@ -122,7 +122,7 @@ def high_value_patents(
 
     Columns: the patent columns (without the history columns; ``region_code`` is the region the
     patent was held in on ``on``, its holder's, moved by assignments), ``meets_<criterion>``
-    (bool) for each of :data:`CRITERIA`, and ``reasons``: the criteria met, as a list.
+    (bool) for each of `CRITERIA`, and ``reasons``: the criteria met, as a list.
     ``region`` keeps the patents held in that region or a region under it on ``on``.
     """
     if not isinstance(on, dt.date) or isinstance(on, dt.datetime):

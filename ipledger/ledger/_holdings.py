@@ -5,9 +5,9 @@ A right (an entity with a ``right_type``: patents, trademarks) counts for its ow
 ``region_code`` (its first holder's) until an assignment (``transfers`` of its ``right_type``,
 kind ``assignment``, with a ``to_region_code``) moves it: from an assignment's ``date`` on, it is
 in that ``to_region_code``; the latest assignment on or before a date wins, assignments of the
-same day in the order they were recorded. :func:`holdings_sql` lists, for every assigned right,
+same day in the order they were recorded. `holdings_sql` lists, for every assigned right,
 the region it was held in from ``held_since`` (inclusive) to ``held_until`` (exclusive), from
-its first assignment on; :func:`held_region_sql` is the join and the expression that give a
+its first assignment on; `held_region_sql` is the join and the expression that give a
 row's region on a date.
 """
 
@@ -69,7 +69,7 @@ def holdings_sql(right: Entity, moment: str) -> str:
 def held_region_sql(right: Entity, alias: str, on: str, holdings: str) -> tuple[str, str]:
     """(LEFT JOIN clause, region expression): the region the right of row ``alias`` was held in
     on the date expression ``on``; ``holdings`` is a table (or parenthesised query) of
-    :func:`holdings_sql` rows."""
+    `holdings_sql` rows."""
     held = f"h_{alias}"
     key = quote(right.key[0])
     join = (

@@ -56,7 +56,7 @@ R = TypeVar("R")
 class Ledger:
     """An IP ledger kept in a DuckDB file: rights, finance, enforcement, with full history.
 
-    Open it with :meth:`open` (a context manager). One ``Ledger`` may be shared by the
+    Open it with `open` (a context manager). One ``Ledger`` may be shared by the
     threads of a service: each thread gets its own cursor.
 
     Examples:
@@ -105,12 +105,12 @@ class Ledger:
 
         ``":memory:"`` gives a throw-away ledger. ``read_only=True`` is for report consumers:
         several processes may read one file at once, none may write it meanwhile; nothing can
-        write through a read-only ledger, and :meth:`sql` on it only reads, sandboxed. A file
-        another process holds raises :class:`~ipledger.errors.ConcurrencyError` at once, or
+        write through a read-only ledger, and `sql` on it only reads, sandboxed. A file
+        another process holds raises `ConcurrencyError` at once, or
         after trying for ``wait`` seconds. ``retry`` says how writes of this ledger meet other
-        writers (:class:`~ipledger.store.RetryPolicy`; settable later as :attr:`retry`).
-        ``domain`` adds entities of an agency's own (:meth:`ipledger.model.Domain.extend`; see
-        docs/extending.md): their repositories come from :meth:`repository`. For services,
+        writers (`RetryPolicy`; settable later as `retry`).
+        ``domain`` adds entities of an agency's own (`ipledger.model.Domain.extend`; see
+        docs/extending.md): their repositories come from `repository`. For services,
         see docs/service.md.
         """
         return cls(Store.open(path, read_only=read_only, domain=domain, wait=wait, retry=retry))
@@ -172,7 +172,7 @@ class Ledger:
         only ``SELECT`` and ``EXPLAIN`` run, on a sandboxed connection that cannot read or
         write files, reach the network, install or load extensions, or change a setting (for
         that statement only: the ledger's own exports and backups are unaffected); anything
-        else raises :class:`~ipledger.errors.ConcurrencyError`. On a writable ledger a
+        else raises `ConcurrencyError`. On a writable ledger a
         statement that writes waits for its turn like any other write. Bypassing the
         repositories, such a write is not validated and does not keep history.
         """
@@ -204,7 +204,7 @@ class Ledger:
 
     def backup(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """Write a consistent copy of the ledger to the new file ``path`` (one snapshot: other
-        threads keep reading and writing meanwhile); see :func:`ipledger.store.backup`."""
+        threads keep reading and writing meanwhile); see `ipledger.store.backup`."""
         return backup(self.store, path, overwrite=overwrite)
 
     def import_dataset(
@@ -217,11 +217,11 @@ class Ledger:
         rejects_path: str | os.PathLike[str] | None = None,
         limits: ImportLimits = DEFAULT_LIMITS,
     ) -> ImportResult:
-        """Import an exchange dataset (folder or .zip); see :func:`ipledger.io.import_dataset`.
+        """Import an exchange dataset (folder or .zip); see `ipledger.io.import_dataset`.
 
         Each file is all-or-nothing unless ``keep_going``; ``recorded_at`` back-fills the
         recording time of the versions written (never a moment in the future); ``limits``
-        bound what is read (:class:`ipledger.io.ImportLimits`).
+        bound what is read (`ipledger.io.ImportLimits`).
         """
         moment = None if recorded_at is None else as_utc_moment(recorded_at)
         return import_dataset(
@@ -246,7 +246,7 @@ class Ledger:
         mask_personal: bool = False,
     ) -> ExportResult:
         """Export the ledger (as known at a moment) as an exchange dataset, atomically, with a
-        manifest; see :func:`ipledger.io.export_dataset` for ``with_history``, ``overwrite``,
+        manifest; see `ipledger.io.export_dataset` for ``with_history``, ``overwrite``,
         ``formula_guard`` and ``mask_personal``."""
         moment = None if as_known_at is None else as_utc_moment(as_known_at)
         return export_dataset(

@@ -122,7 +122,7 @@ class PledgeRepository(Repository[Pledge, PledgeQuery[Pledge]]):
     ) -> WriteCounts:
         """Record what happened to a pledge, if its workflow allows it then (a change only
         while outstanding, one end), else raise
-        :class:`~ipledger.errors.IllegalTransitionError` and write nothing. A ``changed``
+        `IllegalTransitionError` and write nothing. A ``changed``
         event gives the new amount, term end or rights."""
         if not isinstance(event, PledgeEvent):
             raise ValidationError(value=type(event).__name__, reason="expected a PledgeEvent")
@@ -167,7 +167,7 @@ class PledgeRepository(Repository[Pledge, PledgeQuery[Pledge]]):
     def watch(
         self, *, on: dt.date, within: int = 90, as_known_at: Moment | None = None
     ) -> PledgeWatch:
-        """The pledge watch list on ``on`` (see :class:`PledgeWatch`), as known at a moment,
+        """The pledge watch list on ``on`` (see `PledgeWatch`), as known at a moment,
         with every change, release and enforcement recorded as an event applied."""
         if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
             raise ValidationError(value=on, column="on", reason="must be a date")

@@ -2,9 +2,9 @@
 
 DuckDB lets one process write a file, and while it does, no other process may even read it.
 So a service does not open the bureau's ledger: it serves a *published* copy. ``publish``
-copies the ledger (one consistent snapshot, :func:`ipledger.store.backup`) into a new,
+copies the ledger (one consistent snapshot, `ipledger.store.backup`) into a new,
 versioned file of a publishing folder and then points the link ``current.duckdb`` at it, in one
-atomic rename; :class:`PublishedLedger` gives a service's request threads the published ledger,
+atomic rename; `PublishedLedger` gives a service's request threads the published ledger,
 read-only, and moves to a newly published one by itself, while requests still running finish on
 the copy they started with. Imports, corrections and checks go on in the bureau's ledger at any
 time; the service sees a state when it is published, and only whole states.

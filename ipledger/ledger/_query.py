@@ -1,6 +1,6 @@
 """Immutable queries over one entity: each call returns a new query; values are always bound.
 
-A query knows its entity's declaration (:class:`~ipledger.model.Entity`): filter values are
+A query knows its entity's declaration (`Entity`): filter values are
 read the way the column reads them (``ZL 2013 1 0123524.5`` finds ``2013101235245``), list
 columns are filtered by their items, the lifecycle filters (``in_force``, ``outstanding``) are
 the entity's lifecycle rule, and ``in_region`` follows a right to the region it was held in on
@@ -41,9 +41,9 @@ _ALIAS = "x"
 class Query(Generic[R]):
     """Records of one entity, filtered, ordered and limited; nothing runs until a terminal call.
 
-    Terminal calls: iteration (typed records), :meth:`first`, :meth:`count`, :meth:`exists`,
-    :meth:`to_arrow`, :meth:`to_arrow_batches`, :meth:`to_pandas`, :meth:`to_polars`,
-    :meth:`to_records`.
+    Terminal calls: iteration (typed records), `first`, `count`, `exists`,
+    `to_arrow`, `to_arrow_batches`, `to_pandas`, `to_polars`,
+    `to_records`.
     """
 
     store: Store
@@ -53,7 +53,7 @@ class Query(Generic[R]):
     row_limit: int | None = None
     known_at: dt.datetime | None = None
     region: str | None = None
-    """The region (with those under it) the rows must count for, see :meth:`in_region`."""
+    """The region (with those under it) the rows must count for, see `in_region`."""
     region_on: dt.date | None = None
     state_on: dt.date | None = None
     """The date of the lifecycle filter (``in_force(on)``), if any."""
@@ -226,7 +226,7 @@ class Query(Generic[R]):
         return list(self)
 
     def first(self) -> R:
-        """The first matching record, or :class:`~ipledger.errors.NotFoundError`."""
+        """The first matching record, or `NotFoundError`."""
         for record in self.limit(1):
             return record
         raise NotFoundError(self.entity.label, self._describe())
@@ -301,7 +301,7 @@ class PledgeQuery(Query[R]):
 
 def key_conditions(entity: Entity, key: Sequence[Any]) -> dict[str, Any]:
     """The filter that selects one record by its natural key values (in any written form:
-    :meth:`Query.filter` reads each as its column does)."""
+    `Query.filter` reads each as its column does)."""
     if len(key) != len(entity.key):
         raise ValidationError(
             value=tuple(key), reason=f"{entity.name} is keyed by {', '.join(entity.key)}"

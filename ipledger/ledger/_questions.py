@@ -1,12 +1,12 @@
 """Questions across entities (``ledger.questions``), each one SQL query over the ledger as known
 at a moment, reading the pledges and cases with their events applied.
 
-- :meth:`Questions.pledged_then_litigated` / :meth:`Questions.litigated_then_pledged`: the share
+- `Questions.pledged_then_litigated` / `Questions.litigated_then_pledged`: the share
   of pledged patents later named in an infringement case, and the reverse;
-- :meth:`Questions.gi_cases`: enforcement cases touching a GI mark or GI product, with the GI's
+- `Questions.gi_cases`: enforcement cases touching a GI mark or GI product, with the GI's
   authorised label users on the day the case opened and whether the respondent was one;
-- :meth:`Questions.pledged_amount_per_high_value_patent`;
-- :meth:`Questions.pledged_during_case`: rights pledged while a case on them was open.
+- `Questions.pledged_amount_per_high_value_patent`;
+- `Questions.pledged_during_case`: rights pledged while a case on them was open.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Repositories: one per entity, the small typed API over its table.
 
 Every write goes one way: records, an Arrow table, a pandas or polars DataFrame are turned
-into one Arrow table and validated like an imported file (:func:`ipledger.io.write_table`), so
+into one Arrow table and validated like an imported file (`ipledger.io.write_table`), so
 a record and the same row in a file are canonicalised (region successors, upper-case codes,
 canonical right numbers) and checked (known regions) alike, with the same errors.
 """
@@ -35,9 +35,9 @@ _QUERIES_BY_STATE: dict[str, type[Query[Any]]] = {
 
 
 def query_type(entity: Entity) -> type[Query[Any]]:
-    """The query class of an entity, from its declaration: patents get :class:`PatentQuery`,
-    entities with a lifecycle the query of its state (``in_force``: :class:`RightQuery`,
-    ``outstanding``: :class:`PledgeQuery`), the rest :class:`Query`."""
+    """The query class of an entity, from its declaration: patents get `PatentQuery`,
+    entities with a lifecycle the query of its state (``in_force``: `RightQuery`,
+    ``outstanding``: `PledgeQuery`), the rest `Query`."""
     if entity.right_type == "patent":
         return PatentQuery
     if entity.lifecycle is not None:
@@ -83,13 +83,13 @@ class Repository(Generic[R, Q]):
 
     def find(self, **equals: Any) -> Q:
         """A query of the records whose columns equal ``equals`` (all records when empty);
-        values in any form the column reads (see :meth:`Query.filter`)."""
+        values in any form the column reads (see `Query.filter`)."""
         query: Q = query_type(self.entity)(self.store, self.entity)  # type: ignore[assignment]
         return query.filter(**equals) if equals else query
 
     def get(self, *key: Any, as_known_at: Moment | None = None) -> R:
         """The record with this natural key (in any written form the import accepts), or
-        :class:`~ipledger.errors.NotFoundError` (also for a key no record can have, e.g. a
+        `NotFoundError` (also for a key no record can have, e.g. a
         patent number with a wrong check character)."""
         missing = NotFoundError(self.entity.label, key[0] if len(key) == 1 else key)
         try:
@@ -158,7 +158,7 @@ class Repository(Generic[R, Q]):
         ``records`` is one record, an iterable of records, an Arrow table or a pandas / polars
         DataFrame of this entity's columns (a table may carry only some columns: the others
         keep their current values). Everything goes through the same validation as an
-        imported file: any bad row raises :class:`~ipledger.errors.RejectedRowsError` listing
+        imported file: any bad row raises `RejectedRowsError` listing
         them all, and nothing is written. Unchanged records write nothing. All-or-nothing.
         """
         moment = None if recorded_at is None else as_utc_moment(recorded_at)
@@ -166,7 +166,7 @@ class Repository(Generic[R, Q]):
         return write_table(self.store, self.entity.name, table, recorded_at=moment, source=source)
 
     def add(self, record: R, *, recorded_at: Moment | None = None) -> None:
-        """Add a new record; :class:`~ipledger.errors.ValidationError` if its key exists."""
+        """Add a new record; `ValidationError` if its key exists."""
         key = tuple(getattr(record, k) for k in self.entity.key)
         with self.store.transaction():
             if self.find(**key_conditions(self.entity, key)).exists():

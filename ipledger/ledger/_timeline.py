@@ -1,8 +1,8 @@
 """Timelines of a right and portfolios of a party, as known at any moment.
 
-:func:`timeline` merges what happened to one patent or trademark — its filing, grant,
+`timeline` merges what happened to one patent or trademark — its filing, grant,
 assignments and licences, the pledges and cases that name it, its lapse or expiry and the
-events recorded for it — in date order. :class:`PartyView` is one party's portfolio: the rights
+events recorded for it — in date order. `PartyView` is one party's portfolio: the rights
 it held on a day (its own, moved by assignments), its pledges as pledgor or pledgee, its
 insurance policies and its cases as respondent or right holder.
 """
@@ -63,7 +63,7 @@ class TimelineEvent:
 
 @attrs.frozen
 class Timeline:
-    """A right's events in date order (:attr:`events`; :meth:`to_arrow` for the table)."""
+    """A right's events in date order (`events`; `to_arrow` for the table)."""
 
     number: str
     table: pa.Table
@@ -74,7 +74,7 @@ class Timeline:
         return tuple(TimelineEvent(**row) for row in self.table.to_pylist())
 
     def to_arrow(self) -> pa.Table:
-        """The events as an Arrow table (the columns of :class:`TimelineEvent`)."""
+        """The events as an Arrow table (the columns of `TimelineEvent`)."""
         return self.table
 
 
@@ -167,7 +167,7 @@ class PartyView:
         self, *, on: dt.date | None = None, as_known_at: Moment | None = None
     ) -> Portfolio:
         """The party's rights, pledges, insurance and cases on ``on`` (default today), as
-        known at a moment (see :class:`Portfolio`)."""
+        known at a moment (see `Portfolio`)."""
         day_value = on or today()
         day = date_literal(day_value)
         moment = timestamp_literal(None if as_known_at is None else as_utc_moment(as_known_at))

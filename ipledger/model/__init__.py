@@ -2,12 +2,12 @@
 catalog's definitions and units (what each published figure is); pure, no I/O.
 
 Each entity is declared once here: its record class (whose fields, declared with
-:func:`column`, carry each column's rule, Chinese header, synonyms and whether it is required)
-and its :class:`Entity` (key, labels, lifecycle, region, export partition). The store, the
+`column`, carry each column's rule, Chinese header, synonyms and whether it is required)
+and its `Entity` (key, labels, lifecycle, region, export partition). The store, the
 import and export, the repositories and the checks are derived from these declarations; see
 ``docs/extending.md``.
 
-Field names are the exchange-format column names (EXCHANGE.md v1), so that a record, a row of
+Field names are the exchange-format column names (docs/exchange.md v1), so that a record, a row of
 an exchange file and a row of a ledger table all speak the same words.
 """
 

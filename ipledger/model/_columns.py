@@ -2,10 +2,10 @@
 whether it is required; the model's converters, the import's header map and SQL validation, the
 export and the checks all read that one declaration.
 
-A field is declared with :func:`column` (an ``attrs.field`` carrying a :class:`ColumnSpec` in its
-metadata); :func:`columns_of` gives the :class:`Column` objects of a record class. The scalar form
-of each rule is :func:`convert` (used by the record constructors); its SQL form is built from the
-same declaration in :mod:`ipledger.io` — hypothesis tests check that the two agree.
+A field is declared with `column` (an ``attrs.field`` carrying a `ColumnSpec` in its
+metadata); `columns_of` gives the `Column` objects of a record class. The scalar form
+of each rule is `convert` (used by the record constructors); its SQL form is built from the
+same declaration in `ipledger.io` — hypothesis tests check that the two agree.
 
 Rules (``RuleKind``):
 
@@ -29,7 +29,7 @@ Rules (``RuleKind``):
 ``region``           a 6-digit region code that the ledger knows (retired codes are mapped to
                      their successor when the row is written)
 ``new_region``       a 6-digit region code that a ``regions`` file introduces
-``indicator``        an indicator id of the catalog (:func:`ipledger.model.indicator_ids`)
+``indicator``        an indicator id of the catalog (`ipledger.model.indicator_ids`)
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ RuleKind = Literal[
 ]
 
 COLUMN = "ipledger_column"
-"""Field-metadata key holding a field's :class:`ColumnSpec`."""
+"""Field-metadata key holding a field's `ColumnSpec`."""
 
 LIST_RULES: frozenset[RuleKind] = frozenset({"list", "rights", "enum_list", "nice_classes"})
 """Rules whose values are lists (``VARCHAR[]`` / ``SMALLINT[]`` in the store)."""
@@ -119,7 +119,7 @@ class ColumnSpec:
 
     rule: RuleKind
     zh: str
-    """The Chinese header of EXCHANGE.md (the name in brackets)."""
+    """The Chinese header of docs/exchange.md (the name in brackets)."""
     synonyms: tuple[str, ...] = ()
     """Other headers read as this column (English or Chinese), as agencies write them."""
     not_before: tuple[str, ...] = ()
@@ -180,7 +180,7 @@ def _spec(field: attrs.Attribute[Any]) -> ColumnSpec:
 
 
 def record_column(field: attrs.Attribute[Any]) -> Column:
-    """The :class:`Column` a record field declares."""
+    """The `Column` a record field declares."""
     spec = _spec(field)
     default = field.default
     required = default is attrs.NOTHING  # attrs.NOTHING is an enum member itself
@@ -410,7 +410,7 @@ def _region(value: object) -> str:
 
 def convert(value: object, instance: Any, field: attrs.Attribute[Any]) -> Any:
     """The scalar form of a field's rule: the canonical value of ``value``, or a
-    :class:`~ipledger.errors.ValidationError` naming the field, the value and the reason.
+    `ValidationError` naming the field, the value and the reason.
 
     Values may be given typed (``date``, ``Decimal``, an enum member, a tuple) or as the text an
     exchange file holds (``"2024年1月5日"``, ``"1200万元"``). ``instance`` is the record being
@@ -423,7 +423,7 @@ def convert(value: object, instance: Any, field: attrs.Attribute[Any]) -> Any:
         if rule in ("list", "rights", "enum_list", "nice_classes", "bool"):
             return _convert_always(rule, spec, value, required=not optional)
         if value is None or (isinstance(value, str) and is_blank(value)):
-            if rule == "enum" and isinstance(field.default, enum.Enum):
+            if rule == "enum" and optional and isinstance(field.default, enum.Enum):
                 return field.default
             if rule == "patent_kind" and spec.depends_on:
                 number = parse_patent_number(getattr(instance, spec.depends_on))
@@ -524,7 +524,7 @@ def lookup_value(value: object, field: attrs.Attribute[Any]) -> Any:
     For a list column it is one item; a column whose rule depends on another (``right_no``,
     ``party_id``) reads the value in each form it may be stored in. Enum values are their
     tokens. ``None`` stays ``None`` (no value); a value no form accepts is a
-    :class:`~ipledger.errors.ValidationError` naming the column.
+    `ValidationError` naming the column.
     """
     if value is None:
         return None
@@ -581,7 +581,7 @@ def column(
     """Declare a record field and its column: its rule, Chinese header, synonyms, default.
 
     Without ``default`` the column is required (a record needs it; a file adding a record must
-    carry it). The converter is the rule's scalar form (:func:`convert`); date-order rules
+    carry it). The converter is the rule's scalar form (`convert`); date-order rules
     (``not_before``) are checked once every field is set. List and yes/no columns default to
     the empty list and false. A party id names its party's ``name_column``, if the record has
     one.

@@ -1,5 +1,5 @@
 """The entity catalog (one row per exchange-format file and ledger table) and the
-:class:`Domain` a ledger is opened with: the entities plus any extension of them."""
+`Domain` a ledger is opened with: the entities plus any extension of them."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ class Extension:
 
 @attrs.frozen
 class Domain:
-    """The entities a ledger holds: the built-in ones and any :class:`Extension`.
+    """The entities a ledger holds: the built-in ones and any `Extension`.
 
     Examples:
         >>> DOMAIN.entity("patents").label_zh
@@ -93,7 +93,7 @@ class Domain:
     extensions: tuple[Extension, ...] = ()
 
     def entity(self, name: str) -> Entity:
-        """The entity named ``name``, or :class:`~ipledger.errors.NotFoundError`."""
+        """The entity named ``name``, or `NotFoundError`."""
         try:
             return self.entities[name]
         except KeyError:
@@ -111,9 +111,9 @@ class Domain:
 
 
 DOMAIN = Domain()
-"""The built-in domain: :data:`ENTITIES`, no extension."""
+"""The built-in domain: `ENTITIES`, no extension."""
 
 
 def entity(name: str) -> Entity:
-    """The built-in entity named ``name`` (``"patents"``), or :class:`NotFoundError`."""
+    """The built-in entity named ``name`` (``"patents"``), or `NotFoundError`."""
     return DOMAIN.entity(name)

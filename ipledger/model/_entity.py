@@ -1,4 +1,4 @@
-"""The :class:`Entity` descriptor: everything ipledger knows about one kind of record, declared
+"""The `Entity` descriptor: everything ipledger knows about one kind of record, declared
 once beside its record class, from which the store, the import and export, the repositories and
 the checks are derived."""
 
@@ -118,7 +118,7 @@ class Entity:
 
     def canonical(self, name: str, value: object) -> Any:
         """``value`` in the form column ``name`` stores it, to look records up by (for a list
-        column: one item); see :func:`ipledger.model._columns.lookup_value`.
+        column: one item); see `ipledger.model._columns.lookup_value`.
 
         Examples:
             >>> from ipledger.model import entity

@@ -1,4 +1,4 @@
-"""The closed vocabularies of the exchange format (EXCHANGE.md v1), as ``StrEnum`` kinds.
+"""The closed vocabularies of the exchange format (docs/exchange.md v1), as ``StrEnum`` kinds.
 
 Each member's value is the exact token the exchange format and the database use.
 """

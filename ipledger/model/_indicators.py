@@ -1,4 +1,4 @@
-"""The indicator catalog as data (INDICATORS.md v1): every published figure and every unit.
+"""The indicator catalog as data (docs/indicators.md v1): every published figure and every unit.
 
 What an indicator *is* is declared here once, with no SQL and no I/O: its stable id, labels
 and definitions in Chinese and English, unit, kind, the total it breaks down (``parent``), the
@@ -6,9 +6,9 @@ base a per-10,000-people figure divides (``per_10k_of``), the breakdown rules ``
 check`` applies, and the measure word a count of it is written with. How it is *computed* is
 the indicator engine's (``ipledger.stats``: its SQL families declare the ids they emit, and
 ``ipledger.stats.CATALOG`` joins both). Lower layers (the import of ``targets``) check ids
-against :data:`INDICATORS` without loading the engine.
+against `INDICATORS` without loading the engine.
 
-A :class:`Unit` holds what every renderer needs to write a figure of that unit: its labels,
+A `Unit` holds what every renderer needs to write a figure of that unit: its labels,
 decimals, whether it is money (元 / 万元 / 亿元), whether regions are ranked on it and whether a
 year-on-year change applies. Measure words (件, 笔, 家 ...) belong to the indicator, not the
 unit: a count of pledges is in 笔, a count of enterprises in 家, and both are unit ``count``.
@@ -47,14 +47,14 @@ WORD = "{word}"
 class Unit:
     """A unit of indicator figures (``count``, ``yuan``, ...) and how every renderer writes it.
 
-    ``id`` is the contract string (the ``unit`` of INDICATORS.md's JSON). ``label_zh`` /
+    ``id`` is the contract string (the ``unit`` of docs/indicators.md's JSON). ``label_zh`` /
     ``label_en`` name the unit as a table column or chart axis shows it, ``suffix_zh`` /
     ``suffix_en`` what follows a figure in a sentence; ``{word}`` in the Chinese forms is the
     indicator's measure word (笔 for pledges). ``decimals``: shown in reports (tables,
     workbooks, sentences); ``json_decimals``: kept in the JSON; ``whole``: integral values are
     written as integers (``732``, not ``732.0``). ``money``: amounts of yuan, written 元 / 万元 /
     亿元 (CNY million / billion) and shown in 万元 in tables. ``ranked``: the engine ranks
-    regions on it (INDICATORS.md v1 ranks every indicator); ``tell_rank``: reports write its
+    regions on it (docs/indicators.md v1 ranks every indicator); ``tell_rank``: reports write its
     ranks (not for durations: the most days to close a case is no first place). ``yoy``: a
     year-on-year change in % is told (not for a percentage, whose change is in points).
 
@@ -186,7 +186,7 @@ class IndicatorDefinition:
 
     @property
     def unit_record(self) -> Unit:
-        """The :class:`Unit` of :attr:`unit`: how its figures are written, ranked, compared."""
+        """The `Unit` of `unit`: how its figures are written, ranked, compared."""
         return UNITS[self.unit]
 
     @property
@@ -642,7 +642,7 @@ def indicator_ids() -> tuple[str, ...]:
 
 
 def indicator_definition(indicator_id: str) -> IndicatorDefinition:
-    """The definition of this id, or :class:`~ipledger.errors.UnknownIndicatorError`.
+    """The definition of this id, or `UnknownIndicatorError`.
 
     Examples:
         >>> indicator_definition("patent_grants.invention").label_zh

@@ -1,6 +1,6 @@
 """JSON Schemas of the record classes, generated from their attrs fields.
 
-The committed files in ``schemas/json/`` are the output of :func:`write_json_schemas`; a test
+The committed files in ``schemas/json/`` are the output of `write_json_schemas`; a test
 checks they are current.
 """
 

@@ -1,10 +1,10 @@
 """Lifecycle rules, declared once and rendered twice: for a record in Python and for rows in SQL.
 
-A :class:`Lifecycle` says when a record is in its active state on a date: from its ``start``
+A `Lifecycle` says when a record is in its active state on a date: from its ``start``
 date (inclusive) until the earliest of its ``ends`` and, for patents, the end of the statutory
-term (:class:`StatutoryTerm`). Each end is the first day no longer active, or, for an
+term (`StatutoryTerm`). Each end is the first day no longer active, or, for an
 ``inclusive`` end (a pledge's ``term_end``, a trademark's ``expiry_date``), the last day still
-active. :meth:`Lifecycle.holds` and :meth:`Lifecycle.holds_sql` are the two forms of one rule;
+active. `Lifecycle.holds` and `Lifecycle.holds_sql` are the two forms of one rule;
 hypothesis tests check that they agree.
 
 Statutory patent terms, from the filing date (Patent Law, art. 42): invention 20 years, utility
@@ -174,7 +174,7 @@ class Lifecycle:
 
     def holds_sql(self, on: str, alias: str = "") -> str:
         """SQL condition: the row ``alias`` is active on the date expression ``on`` (NULL, so
-        false in a WHERE or ON clause, when its start is unknown; see :meth:`flag_sql`)."""
+        false in a WHERE or ON clause, when its start is unknown; see `flag_sql`)."""
         parts = [f"{_column(alias, self.start)} <= {on}"]
         parts += [e.active_sql(on, alias) for e in self.ends]
         if self.term is not None:
@@ -183,5 +183,5 @@ class Lifecycle:
         return " AND ".join(parts)
 
     def flag_sql(self, on: str, alias: str = "") -> str:
-        """SQL boolean, never NULL: :meth:`holds_sql` as a value."""
+        """SQL boolean, never NULL: `holds_sql` as a value."""
         return f"coalesce({self.holds_sql(on, alias)}, false)"

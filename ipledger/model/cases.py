@@ -1,4 +1,4 @@
-"""IP enforcement cases handled by the authority (知识产权行政保护案件, :data:`CASES`)."""
+"""IP enforcement cases handled by the authority (知识产权行政保护案件, `CASES`)."""
 
 from __future__ import annotations
 

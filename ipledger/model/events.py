@@ -1,8 +1,8 @@
 """Lifecycle events (事件): what happened to a case, a pledge, a right, a GI label user or an
 insurance policy, on which day, done by whom and why.
 
-Each kind of event is an entity of its own (:data:`CASE_EVENTS`, :data:`PLEDGE_EVENTS`,
-:data:`RIGHT_EVENTS`, :data:`GI_USER_EVENTS`, :data:`INSURANCE_EVENTS`): an exchange file, a
+Each kind of event is an entity of its own (`CASE_EVENTS`, `PLEDGE_EVENTS`,
+`RIGHT_EVENTS`, `GI_USER_EVENTS`, `INSURANCE_EVENTS`): an exchange file, a
 ledger table, history-kept like every entity (``recorded_at`` says when an event was recorded,
 ``occurred_on`` when it happened). An event is keyed by its subject, its kind and its day, so an
 event file imported twice records each event once, and a corrected row (another actor, a
@@ -10,7 +10,7 @@ reason) is a new version of the same event. ``void`` marks an event recorded in 
 in the history and counts nowhere.
 
 The dated columns of the subjects (a case's ``opened_date`` and ``closed_date``, a pledge's
-``registered_date`` and ``released_date`` ...) are events too: :mod:`ipledger.model.tracking`
+``registered_date`` and ``released_date`` ...) are events too: `ipledger.model.tracking`
 declares which events a row implies, so that a timeline and a case's state read both sources
 and count each event once.
 
@@ -136,7 +136,7 @@ def _void() -> Any:
 
 @attrs.frozen(kw_only=True)
 class CaseEvent:
-    """An event of an enforcement case (:data:`CASE_EVENTS`).
+    """An event of an enforcement case (`CASE_EVENTS`).
 
     An ``extended`` event says who approved it (``authority``; blank: the next extension the
     case's time limit allows) and by how many ``days`` (blank: that extension's length).
@@ -163,7 +163,7 @@ class CaseEvent:
 
 @attrs.frozen(kw_only=True)
 class PledgeEvent:
-    """An event of a pledge registration (:data:`PLEDGE_EVENTS`).
+    """An event of a pledge registration (`PLEDGE_EVENTS`).
 
     A ``changed`` event (变更登记) carries the new ``amount``, ``term_end`` or ``rights``
     (blank: unchanged).
@@ -183,7 +183,7 @@ class PledgeEvent:
 
 @attrs.frozen(kw_only=True)
 class RightEvent:
-    """An event of a patent or trademark (:data:`RIGHT_EVENTS`): a restoration (权利恢复), an
+    """An event of a patent or trademark (`RIGHT_EVENTS`): a restoration (权利恢复), an
     invalidation (宣告无效) and the other kinds that no column of the right records."""
 
     right_no: str = column("right_no", "专利号/注册号", depends_on="right_type")
@@ -203,7 +203,7 @@ class RightEvent:
 
 @attrs.frozen(kw_only=True)
 class GIUserEvent:
-    """An event of an approval to use the GI special label (:data:`GI_USER_EVENTS`); a
+    """An event of an approval to use the GI special label (`GI_USER_EVENTS`); a
     ``labels_used`` event gives the ``labels`` used in the year ending on its day."""
 
     gi_ref: str = column("text", "地理标志")
@@ -219,7 +219,7 @@ class GIUserEvent:
 
 @attrs.frozen(kw_only=True)
 class InsuranceEvent:
-    """An event of an IP insurance policy (:data:`INSURANCE_EVENTS`); a ``claim_paid`` event
+    """An event of an IP insurance policy (`INSURANCE_EVENTS`); a ``claim_paid`` event
     gives the ``amount`` paid."""
 
     policy_no: str = column("text", "保单号")

@@ -1,5 +1,5 @@
-"""Geographical indications: protected GI products (:data:`GI_PRODUCTS`) and the enterprises
-approved to use the GI special label (:data:`GI_USERS`)."""
+"""Geographical indications: protected GI products (`GI_PRODUCTS`) and the enterprises
+approved to use the GI special label (`GI_USERS`)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class GIProduct:
     )
 
     def in_force(self, on: dt.date) -> bool:
-        """Whether the product is under protection on ``on``: :data:`GI_PRODUCTS`."""
+        """Whether the product is under protection on ``on``: `GI_PRODUCTS`."""
         return GI_PRODUCTS.lifecycle_rule.holds(self, on)
 
 

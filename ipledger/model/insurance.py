@@ -1,4 +1,4 @@
-"""IP insurance policies (:data:`INSURANCE`)."""
+"""IP insurance policies (`INSURANCE`)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class InsurancePolicy:
     premium: Decimal | None = column("money", "保费", default=None)
 
     def in_force(self, on: dt.date) -> bool:
-        """Whether the policy covers ``on``: :data:`INSURANCE` ``.lifecycle``."""
+        """Whether the policy covers ``on``: `INSURANCE` ``.lifecycle``."""
         return INSURANCE.lifecycle_rule.holds(self, on)
 
 

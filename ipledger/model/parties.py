@@ -1,4 +1,4 @@
-"""Parties (:data:`PARTIES`): enterprises, universities, institutes, banks, insurers, people."""
+"""Parties (`PARTIES`): enterprises, universities, institutes, banks, insurers, people."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Patents: the application number is the key; whether a patent is in force follows from its
-grant and lapse dates and its statutory term (:data:`PATENTS`)."""
+grant and lapse dates and its statutory term (`PATENTS`)."""
 
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ class Patent:
 
     def in_force(self, on: dt.date) -> bool:
         """Whether the patent is in force on ``on`` (granted by then, not lapsed, within its
-        statutory term): :data:`PATENTS` ``.lifecycle``."""
+        statutory term): `PATENTS` ``.lifecycle``."""
         return PATENTS.lifecycle_rule.holds(self, on)
 
     @property

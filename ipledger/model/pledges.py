@@ -1,4 +1,4 @@
-"""IP pledge registrations (知识产权质押登记) and the rights they pledge (:data:`PLEDGES`)."""
+"""IP pledge registrations (知识产权质押登记) and the rights they pledge (`PLEDGES`)."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ class Pledge:
     rights: tuple[str, ...] = column("rights", "质押权利")
 
     def outstanding(self, on: dt.date) -> bool:
-        """Whether the pledge is outstanding on ``on``: :data:`PLEDGES` ``.lifecycle``."""
+        """Whether the pledge is outstanding on ``on``: `PLEDGES` ``.lifecycle``."""
         return PLEDGES.lifecycle_rule.holds(self, on)
 
 

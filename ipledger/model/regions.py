@@ -1,5 +1,5 @@
-"""Administrative regions (:data:`REGIONS`), their population (:data:`POPULATION`), and the
-targets governments set for them (:data:`TARGETS`)."""
+"""Administrative regions (`REGIONS`), their population (`POPULATION`), and the
+targets governments set for them (`TARGETS`)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class Population:
 class Target:
     """A goal a government set for a region ("力争到2025年年底，每万人发明专利拥有量达到12件").
 
-    ``indicator`` is an id of INDICATORS.md, ``period`` a period as written there (``2025``),
+    ``indicator`` is an id of docs/indicators.md, ``period`` a period as written there (``2025``),
     ``target`` a number in the indicator's unit.
     """
 

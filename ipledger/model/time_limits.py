@@ -1,8 +1,8 @@
 """Statutory time limits of cases as data, with their extensions and suspensions, and the
-deadline computed from them in Python (:func:`deadline`) and in SQL (:func:`deadline_sql`):
+deadline computed from them in Python (`deadline`) and in SQL (`deadline_sql`):
 two forms of one rule, tested equal.
 
-How days are counted (:class:`DayCount`, the same for every shipped limit):
+How days are counted (`DayCount`, the same for every shipped limit):
 
 - calendar days (自然日), from the day after the case was opened (立案之日不计入): a 90-day
   limit of a case opened on 1 March ends on 30 May, the last day in time; a limit in months
@@ -14,7 +14,7 @@ How days are counted (:class:`DayCount`, the same for every shipped limit):
   (``moves_off_weekends``, ``holidays``): ipledger ships no holiday calendar, so the shipped
   limits do not move; a bureau applying the holiday clause declares its own limits.
 
-The shipped limits (:data:`TIME_LIMITS`):
+The shipped limits (`TIME_LIMITS`):
 
 - **penalty** cases (行政处罚: trademark infringement, patent counterfeiting, GI infringement)
   are decided within 90 days of opening (《市场监督管理行政处罚程序规定》); the head of the
@@ -98,7 +98,7 @@ class DayCount:
         return day
 
     def roll_sql(self, day: str) -> str:
-        """SQL of :meth:`roll` over the date expression ``day`` (a plain column)."""
+        """SQL of `roll` over the date expression ``day`` (a plain column)."""
         if not (self.moves_off_weekends or self.holidays):
             return day
         off = []
@@ -248,7 +248,7 @@ def deadline(
     limit: TimeLimit, opened: dt.date, events: Sequence[TimedEvent], on: dt.date
 ) -> Deadline:
     """The deadline of a case opened on ``opened``, on the day ``on``, from its events of that
-    day or before (see the module's rules; :func:`deadline_sql` is the same in SQL).
+    day or before (see the module's rules; `deadline_sql` is the same in SQL).
 
     Examples:
         >>> limit = time_limit("penalty")
@@ -351,12 +351,12 @@ def met_by_sql(procedure: str, limits: Sequence[TimeLimit] = TIME_LIMITS) -> str
 def deadline_sql(
     cases: str, events: str, on: str, limits: Sequence[TimeLimit] = TIME_LIMITS
 ) -> str:
-    """SQL: the deadline of every case with a time limit, as :func:`deadline` computes it.
+    """SQL: the deadline of every case with a time limit, as `deadline` computes it.
 
     ``cases`` is a relation with ``case_no``, ``opened_date`` and ``procedure``; ``events``
     one with ``case_no``, ``event``, ``occurred_on``, ``days`` and ``rank``; ``on`` a date
     expression over a case row ``c`` (a constant, or a column of ``cases``); ``limits`` the
-    time limits by procedure (default :data:`TIME_LIMITS`). Columns:
+    time limits by procedure (default `TIME_LIMITS`). Columns:
     ``case_no``, ``due``, ``base``, ``extension_days``, ``extensions`` (the authorities, in
     order), ``paused_days``, ``suspended``, ``met_on``.
     """

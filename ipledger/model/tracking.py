@@ -17,12 +17,12 @@ An implied event that is also given explicitly (same subject, kind and day) coun
 explicit one (which has the actor and the reason). Explicit events that change what a column
 says are **overlays** of the subject row: a case reopened after its ``closed_date`` is open
 again, a pledge's ``changed`` event gives its new amount, a ``released`` event its release
-date. :meth:`EventLog.effective_sql` is the subject rows with the overlays applied: what the
+date. `EventLog.effective_sql` is the subject rows with the overlays applied: what the
 indicators, the overdue lists and the pledge watch read. The subject rows themselves are never
 rewritten: a case file exported again carries the same ``closed_date``, and importing the
 exchange files (or a source layout mapped onto the same columns) gives the same events.
 
-Everything here renders SQL from the declarations (no I/O); :data:`EVENT_LOGS` lists the logs.
+Everything here renders SQL from the declarations (no I/O); `EVENT_LOGS` lists the logs.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ __all__ = [
 ]
 
 TERM = "(statutory term)"
-"""In :attr:`Source.ends`: the end of the entity's statutory term (a patent's 20 years)."""
+"""In `Source.ends`: the end of the entity's statutory term (a patent's 20 years)."""
 
 _ROW = "x"
 _AGG = "e"
@@ -90,7 +90,7 @@ class Implied:
 class Source:
     """Rows of ``entity`` that imply events of a log: ``subject`` maps each key column of the
     log's subject to a SQL expression over the row (alias ``x``); ``ends`` maps lifecycle end
-    columns (or :data:`TERM`) to the event kind that end is (only the earliest end of a row
+    columns (or `TERM`) to the event kind that end is (only the earliest end of a row
     is an event). ``overlaid``: the rows are read with the log's overlays applied."""
 
     entity: Entity

@@ -1,4 +1,4 @@
-"""Trademarks, including collective and certification marks and GI marks (:data:`TRADEMARKS`)."""
+"""Trademarks, including collective and certification marks and GI marks (`TRADEMARKS`)."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class Trademark:
         return self.geographical_indication and self.kind is not TrademarkKind.ORDINARY
 
     def in_force(self, on: dt.date) -> bool:
-        """Whether the mark is in force on ``on``: :data:`TRADEMARKS` ``.lifecycle``."""
+        """Whether the mark is in force on ``on``: `TRADEMARKS` ``.lifecycle``."""
         return TRADEMARKS.lifecycle_rule.holds(self, on)
 
 

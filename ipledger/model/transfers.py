@@ -1,4 +1,4 @@
-"""Assignments and licences of patents and trademarks (:data:`TRANSFERS`)."""
+"""Assignments and licences of patents and trademarks (`TRANSFERS`)."""
 
 from __future__ import annotations
 

@@ -1,16 +1,16 @@
 """The case workflow as data: a state machine per procedure, and the procedure of a case.
 
 A case's procedure follows from its types (v1 cases have no procedure column), the first of
-:data:`WORKFLOWS` whose types it has: an administrative **penalty** case (行政处罚, trademark
+`WORKFLOWS` whose types it has: an administrative **penalty** case (行政处罚, trademark
 infringement, patent counterfeiting, GI infringement), a patent infringement **dispute** handled
-by the IP office (专利侵权纠纷处理), or **other**. Each :class:`Workflow` lists, per event, the
-states it may come in and the state it leads to; :meth:`Workflow.next_state` refuses any other
-with :class:`~ipledger.errors.IllegalTransitionError`. A penalty case is closed only after its
+by the IP office (专利侵权纠纷处理), or **other**. Each `Workflow` lists, per event, the
+states it may come in and the state it leads to; `Workflow.next_state` refuses any other
+with `IllegalTransitionError`. A penalty case is closed only after its
 decision (or its transfer to the police); a dispute may also close by mediation or withdrawal
 before any ruling; no case is decided once closed.
 
 ``resumed`` returns a suspended case to the state it was suspended in; ``extended`` and
-``hearing`` leave the state as it is (the time limits, :mod:`ipledger.model.time_limits`, say
+``hearing`` leave the state as it is (the time limits, `ipledger.model.time_limits`, say
 how many extensions a case may have).
 
 Examples:
@@ -123,7 +123,7 @@ class Workflow:
         subject: str = "case",
     ) -> CaseState:
         """The state after ``event`` in ``state`` (``previous``: the state a suspended case was
-        suspended in), or :class:`~ipledger.errors.IllegalTransitionError`."""
+        suspended in), or `IllegalTransitionError`."""
         transition = self._transition(event, state)
         if transition is None:
             raise IllegalTransitionError(
@@ -233,7 +233,7 @@ def workflow(procedure: CaseProcedure | str) -> Workflow:
 
 def procedure_of(types: Iterable[CaseType | str]) -> CaseProcedure:
     """The procedure of a case of these types: the first workflow covering any of them
-    (:func:`procedure_sql` is the same rule in SQL).
+    (`procedure_sql` is the same rule in SQL).
 
     Examples:
         >>> procedure_of(["patent_dispute"]), procedure_of(["patent_dispute", "gi_infringement"])
@@ -318,7 +318,7 @@ def fold_pledge_states(
     events: Sequence[tuple[PledgeEventKind, bool]], *, subject: str = "pledge"
 ) -> list[PledgeState]:
     """The state after each event of a pledge, in order; a ``strict`` event must be allowed
-    (:class:`~ipledger.errors.IllegalTransitionError`), the others are taken as facts."""
+    (`IllegalTransitionError`), the others are taken as facts."""
     states: list[PledgeState] = []
     state: PledgeState | None = None
     for event, strict in events:

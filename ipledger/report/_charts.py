@@ -1,8 +1,9 @@
 """Charts of a report (matplotlib, Agg; Chinese drawn with the pip-installed Noto CJK font).
 
 Three kinds: 5-year trends of the key indicators, the region among its provincial peers, and
-pledges month by month against the year before. Figures are made with
-:class:`matplotlib.figure.Figure` (no pyplot, no global backend switch) under one lock, since
+pledges month by month against the year before; only indicators of the sections the report
+publishes, counts with whole-number ticks. Figures are made with
+`matplotlib.figure.Figure` (no pyplot, no global backend switch) under one lock, since
 matplotlib is not thread-safe; the output is deterministic (no dates or random ids in it).
 """
 
@@ -68,6 +69,14 @@ def _short(value: float) -> str:
     return format_decimal(value, 2 if abs(value) < 100 else 0 if abs(value) >= 1000 else 1)
 
 
+def _count_ticks(axis: Any, indicator: str) -> None:
+    """Whole-number ticks on the value axis of a count (no 2.5 patents)."""
+    if unit_of(indicator).whole:
+        from matplotlib.ticker import MaxNLocator
+
+        axis.set_major_locator(MaxNLocator(integer=True))
+
+
 def _style(ax: Axes) -> None:
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=9)
@@ -80,6 +89,8 @@ def _trends(report: Report, figure_cls: type[Figure]) -> tuple[str, Figure] | No
     data = report.trends.to_pylist()
     series = []
     for indicator in TREND_INDICATORS:
+        if not report.published(indicator):
+            continue
         points = [(r["period"], r["value"] or 0.0) for r in data if r["indicator"] == indicator]
         if any(v for _, v in points):
             series.append((indicator, points))
@@ -106,6 +117,7 @@ def _trends(report: Report, figure_cls: type[Figure]) -> tuple[str, Figure] | No
             fontsize=10,
         )
         ax.margins(y=0.18)
+        _count_ticks(ax.yaxis, indicator)
         _style(ax)
     for ax in axes[len(series) :]:
         ax.set_visible(False)
@@ -124,7 +136,7 @@ def _peer_chart(
 ) -> tuple[str, Figure] | None:
     lang = report.lang
     rows = [r for r in report.peers.to_pylist() if r["indicator"] == indicator]
-    if len(rows) < 2 or not any(r["value"] for r in rows):
+    if not report.published(indicator) or len(rows) < 2 or not any(r["value"] for r in rows):
         return None
     if len(rows) > 25:  # the top 20, and the region wherever it stands
         top = rows[:20]
@@ -139,6 +151,7 @@ def _peer_chart(
     bars = ax.barh(names, values, color=colors, height=0.7)
     ax.bar_label(bars, labels=[_short(v) for v in values], fontsize=8, padding=3)
     ax.margins(x=0.12)
+    _count_ticks(ax.xaxis, indicator)
     ax.set_xlabel(unit_label, fontsize=9)
     _style(ax)
     ax.grid(axis="y", visible=False)
@@ -164,7 +177,7 @@ def _peer_chart(
 def _months(report: Report, figure_cls: type[Figure]) -> tuple[str, Figure] | None:
     lang = report.lang
     rows = [r for r in report.months.to_pylist() if r["indicator"] == "pledge_amount"]
-    if len(rows) < 2 or not any(r["value"] for r in rows):
+    if not report.published("pledge_amount") or len(rows) < 2 or not any(r["value"] for r in rows):
         return None
     divisor, unit_label = _scale(
         [max(r["value"] or 0, r["previous"] or 0) for r in rows], "pledge_amount", lang

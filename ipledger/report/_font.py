@@ -61,7 +61,7 @@ def register_with_matplotlib() -> str:
 
 @functools.lru_cache(maxsize=16)
 def embedded_font_css(text: str) -> str:
-    """An ``@font-face`` rule (family :data:`FONT_FAMILY`) embedding just the glyphs of
+    """An ``@font-face`` rule (family `FONT_FAMILY`) embedding just the glyphs of
     ``text`` plus printable ASCII, as a WOFF data URI; empty when the font is not installed."""
     try:  # fontTools comes with matplotlib; it has no type hints (imported as a module object)
         subset = importlib.import_module("fontTools.subset")

@@ -1,4 +1,4 @@
-"""The report as the JSON object of INDICATORS.md (the contract), made by the indicator engine."""
+"""The report as the JSON object of docs/indicators.md (the contract), made by the engine."""
 
 from __future__ import annotations
 
@@ -11,10 +11,20 @@ __all__ = ["render_json"]
 
 
 def render_json(report: Report) -> str:
-    """The INDICATORS.md JSON object of the report's region and period (money in yuan).
+    """The JSON object of the report's region and period (money in yuan), with its provenance.
 
-    The object is :func:`ipledger.stats.table_to_report` of the report's table: the same as
-    :func:`ipledger.stats.report_json` and ``ipledger report --format json`` give.
+    The object is `ipledger.stats.table_to_report` of the report's table: the same as
+    `ipledger.stats.report_json` and ``ipledger report --format json`` give for the same
+    moment. It holds every indicator whatever sections the report publishes (a contract).
     """
-    data = table_to_report(report.table, report.region, report.period, report.as_known_at)
+    provenance = report.provenance
+    data = table_to_report(
+        report.table,
+        report.region,
+        report.period,
+        report.as_known_at,
+        latest=provenance.latest,
+        settings=provenance.settings,
+        generated_at=provenance.generated_at,
+    )
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

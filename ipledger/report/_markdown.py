@@ -21,27 +21,12 @@ def _text(text: str) -> str:
     return text.translate(_ESCAPED)
 
 
-def _meta(report: Report) -> str:
-    zh = report.lang == "zh"
-    parts = [
-        f"{'地区代码' if zh else 'Region'} {report.region}",
-        f"{'统计期间' if zh else 'Period'} {report.period}",
-    ]
-    if report.known_at_text is not None:
-        parts.append(
-            f"按{report.known_at_text}的台账记录统计"
-            if zh
-            else f"as known at {report.known_at_text}"
-        )
-    return " · ".join(parts)
-
-
 def render_markdown(report: Report, *, chart_links: Mapping[str, str] | None = None) -> str:
     """The report in Markdown: title, narrative, charts (images linked when ``chart_links``
-    maps chart titles to image paths, e.g. PNG files written beside it), and one indicator
-    table per section."""
+    maps chart titles to image paths, e.g. PNG files written beside it), one indicator table
+    per published section, and the provenance."""
     zh = report.lang == "zh"
-    lines = [f"# {_text(report.title)}", "", f"*{_text(_meta(report))}*", ""]
+    lines = [f"# {_text(report.title)}", "", f"*{_text(report.subtitle)}*", ""]
     if report.narrative:
         lines += ["## " + ("概述" if zh else "Summary"), ""]
         for paragraph in report.narrative:
@@ -60,8 +45,14 @@ def render_markdown(report: Report, *, chart_links: Mapping[str, str] | None = N
         lines.append("| " + " | ".join(_text(n) for n in names) + " |")
         lines.append("|" + "---|" + "--:|" * (len(names) - 1))
         lines += [
-            "| " + " | ".join(_text(c) for c in row_cells(r, report.lang)) + " |" for r in rows
+            "| " + " | ".join(_text(c) for c in row_cells(r, report.lang, report.settings)) + " |"
+            for r in rows
         ]
         lines.append("")
-    lines.append(f"*{_text(note(report.lang))}*")
+    lines += [f"*{_text(note(report.lang))}*", ""]
+    lines += ["## " + ("数据说明" if zh else "Provenance"), ""]
+    lines += [
+        f"- {_text(label)}：{_text(text)}" if zh else f"- {_text(label)}: {_text(text)}"
+        for label, text in report.provenance.facts(report.lang, report.rows)
+    ]
     return "\n".join(lines) + "\n"

@@ -1,11 +1,11 @@
 """Sentences in the bureau's own style, written from the figures (never typed in).
 
-"2023年，江门市知识产权质押732笔，同比增长156.8%，排名全国第十四、全省第三". One paragraph
+"2023年，江门市知识产权质押732笔，同比增长156.84%，排名全国第十四、全省第三". One paragraph
 per section; a clause is written only when its figure exists and is not zero, a sentence only
 when one of its clauses is, a paragraph only when one of its sentences is. Ranks are told only
 where every region of the level was ranked (a rank among the few regions with population data
 is no "全国第二"), and never for a unit regions are not ranked on (durations, where the highest
-is not the best: :attr:`ipledger.model.Unit.tell_rank`).
+is not the best: `ipledger.model.Unit.tell_rank`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from ipledger.report._numbers import format_amount, format_change, format_percent, format_rank
+from ipledger.report._numbers import format_amount, format_change, format_decimal, format_rank
 from ipledger.report._sections import SECTIONS, IndicatorRow
+from ipledger.report._settings import DEFAULT_REPORT_SETTINGS, ReportSettings
 from ipledger.stats import Period, parse_period
 
 __all__ = ["Paragraph", "scope_word", "write_narrative"]
@@ -250,6 +251,7 @@ class _Context:
     parent_scope: str
     full_parent: int
     full_national: int
+    settings: ReportSettings
 
 
 def _has(row: IndicatorRow | None) -> bool:
@@ -266,14 +268,14 @@ def _rank(row: IndicatorRow, ctx: _Context) -> str | None:
 
 def _details(row: IndicatorRow, ctx: _Context, *, ranks: bool) -> list[str]:
     out = []
-    change = format_change(row.yoy_pct, ctx.lang)
+    change = format_change(row.yoy_pct, ctx.lang, ctx.settings.yoy_decimals)
     if change is not None:
         out.append(f"同比{change}" if ctx.lang == "zh" else f"{change} year on year")
     rank = _rank(row, ctx) if ranks else None
     if rank is not None:
         out.append(rank)
     if row.completion_pct is not None:
-        done = format_percent(row.completion_pct)
+        done = format_decimal(row.completion_pct, ctx.settings.completion_decimals) + "%"
         if ctx.lang == "zh":
             out.append(f"完成{'年度' if ctx.period.kind == 'year' else ''}目标任务的{done}")
         else:
@@ -285,7 +287,9 @@ def _clause(clause: _Clause, ctx: _Context) -> str | None:
     row = ctx.rows.get(clause.indicator)
     if row is None or not _has(row):
         return None
-    amount = format_amount(row.value or 0, row.unit_record, row.measure_word, ctx.lang)
+    amount = format_amount(
+        row.value or 0, row.unit_record, row.measure_word, ctx.lang, ctx.settings
+    )
     zh = ctx.lang == "zh"
     text = (clause.zh if zh else clause.en).format(amount)
     details = _details(row, ctx, ranks=clause.ranks) if clause.details else []
@@ -351,9 +355,11 @@ def write_narrative(
     region_level: str | None = None,
     province_name: str | None = None,
     lang: str = "zh",
+    settings: ReportSettings = DEFAULT_REPORT_SETTINGS,
 ) -> tuple[Paragraph, ...]:
     """The narrative of a region's figures for a period: one paragraph per section that has
-    figures, in the bureau's style (``lang="zh"``) or in English.
+    figures and that ``settings`` publishes, in the bureau's style (``lang="zh"``) or in
+    English, with the decimals and 万 / 亿 thresholds of ``settings``.
 
     Examples:
         >>> row = IndicatorRow(indicator="pledge_count", label_zh="知识产权质押笔数",
@@ -361,6 +367,9 @@ def write_narrative(
         ...     yoy_pct=156.84, rank_parent=3, peers_parent=21, rank_national=14,
         ...     peers_national=333)
         >>> write_narrative([row], region_name="江门市", period="2023")[0].text
+        '2023年，江门市知识产权质押732笔，同比增长156.84%，排名全国第十四、全省第三。'
+        >>> one = ReportSettings(yoy_decimals=1)
+        >>> write_narrative([row], region_name="江门市", period="2023", settings=one)[0].text
         '2023年，江门市知识产权质押732笔，同比增长156.8%，排名全国第十四、全省第三。'
     """
     if lang not in ("zh", "en"):
@@ -373,10 +382,13 @@ def write_narrative(
         parent_scope=scope_word(province_name, "province") if province_name else "全省",
         full_parent=max((r.peers_parent or 0 for r in rows), default=0),
         full_national=max((r.peers_national or 0 for r in rows), default=0),
+        settings=settings,
     )
     scope = scope_word(region_name, region_level)
     paragraphs: list[Paragraph] = []
     for section in SECTIONS:
+        if not settings.publishes(section.key):
+            continue
         who = region_name if not paragraphs or lang == "en" else scope
         text = _paragraph(_SPEC.get(section.key, ()), ctx, who, scope)
         if text is not None:

@@ -2,8 +2,10 @@
 
 Chinese forms follow the seed articles: amounts of money in 元 / 万元 / 亿元 with at most two
 decimals and no trailing zeros, counts as plain digits (万 from 100,000 on), changes as
-"增长 / 下降 x%", ranks in Chinese numerals ("第一百零三"). English forms say the same thing
-("CNY 1.26 billion", "up 156.8%", "14th").
+"增长 / 下降 x%" with at most two decimals ("增长16.85%", "增长13%"), ranks in Chinese numerals
+("第一百零三"). English forms say the same thing
+("CNY 1.26 billion", "up 16.85%", "14th"). Decimals and the 万 / 亿 thresholds are a
+bureau's `ReportSettings`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from ipledger.model import Unit
+from ipledger.report._settings import DEFAULT_REPORT_SETTINGS, ReportSettings
 
 __all__ = [
     "MONEY_SCALES",
@@ -33,7 +36,6 @@ __all__ = [
 
 _DIGITS = "零一二三四五六七八九"
 _SMALL_UNITS = ("", "十", "百", "千")
-_CENT = Decimal("0.01")
 _ZH_SCALES = ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万"))
 _EN_SCALES = ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
 
@@ -61,7 +63,7 @@ class MoneyScale(NamedTuple):
 WAN = MoneyScale(10**4, "万", "10,000")
 """万元: the scale the bureau's tables show money in."""
 MONEY_SCALES = (MoneyScale(10**8, "亿", "100 million"), WAN, MoneyScale(1, "", ""))
-"""The scales of :func:`money_scale`, largest first: 亿元, 万元, 元."""
+"""The scales of `money_scale`, largest first: 亿元, 万元, 元."""
 
 
 def _decimal(value: float | int | Decimal) -> Decimal:
@@ -137,62 +139,104 @@ def english_ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def format_money_zh(yuan: float | int | Decimal) -> str:
-    """An amount of yuan as the bureau writes it: 元 below 10,000, then 万元, then 亿元,
-    at most two decimals. :func:`ipledger.codes.parse_money` reads the result back.
+def _scaled(
+    value: Decimal,
+    places: int,
+    scales: tuple[tuple[Decimal, Decimal, str], ...],
+    *,
+    rounded: bool = True,
+) -> tuple[Decimal, str] | None:
+    """``value`` in the first scale ``(from, divisor, unit)`` it reaches (largest first), or
+    ``None`` below them all. A value reaches a scale from ``from`` on; with ``rounded`` also
+    when, written to ``places`` in the scale below, it would read ``from`` or more
+    (99,999,999.99 yuan is 1亿, not 10000万; 9,999.999 is 1万, not 10000元); never as a zero
+    (a 亿 from 1000万 with no decimals leaves 1000万 in 万)."""
+    quantum = Decimal(1).scaleb(-places)
+    for k, (start, divisor, unit) in enumerate(scales):
+        scaled = (abs(value) / divisor).quantize(quantum, rounding=ROUND_HALF_UP)
+        below = scales[k + 1][1] if k + 1 < len(scales) else Decimal(1)
+        shown_below = (abs(value) / below).quantize(quantum, rounding=ROUND_HALF_UP) * below
+        reached = abs(value) >= start or (rounded and shown_below >= start)
+        if reached and scaled > 0:
+            return scaled, unit
+    return None
+
+
+def format_money_zh(
+    yuan: float | int | Decimal,
+    places: int = 2,
+    *,
+    wan_from: float | int | Decimal = 10**4,
+    yi_from: float | int | Decimal = 10**8,
+) -> str:
+    """An amount of yuan as the bureau writes it: 元 below ``wan_from``, then 万元, from
+    ``yi_from`` 亿元, with at most ``places`` decimals. `ipledger.codes.parse_money`
+    reads the result back.
 
     Examples:
         >>> format_money_zh(1_262_000_000), format_money_zh(12_000_000), format_money_zh(3000)
         ('12.62亿元', '1200万元', '3000元')
         >>> format_money_zh(19_900_000_000), format_money_zh(99_999_999.99)
         ('199亿元', '1亿元')
+        >>> format_money_zh(12_000_000, wan_from=10**8), format_money_zh(1_262_000_000, 1)
+        ('12000000元', '12.6亿元')
     """
     value = _decimal(yuan)
     sign = "-" if value < 0 else ""
-    value = abs(value)
-    rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
-    for scale, unit in _ZH_SCALES:
-        scaled = (value / scale).quantize(_CENT, rounding=ROUND_HALF_UP)
-        if scaled >= 1:
-            return f"{sign}{format_decimal(scaled)}{unit}元"
-    return f"{sign}{format_decimal(rounded)}元"
+    scales = (
+        (_decimal(yi_from), _ZH_SCALES[0][0], "亿"),
+        (_decimal(wan_from), _ZH_SCALES[1][0], "万"),
+    )
+    found = _scaled(value, places, scales)
+    if found is not None:
+        return f"{sign}{format_decimal(found[0], places)}{found[1]}元"
+    return f"{sign}{format_decimal(abs(value), places)}元"
 
 
-def format_count_zh(count: float | int | Decimal, word: str = "", places: int = 2) -> str:
-    """A count with its measure word: digits below 100,000 (6951件), then 万 / 亿 with at
-    most two decimals (51.6万件); fractional values (per 10,000 people) keep at most
-    ``places`` decimals.
+def format_count_zh(
+    count: float | int | Decimal,
+    word: str = "",
+    places: int = 2,
+    *,
+    wan_from: float | int | Decimal = 100_000,
+    yi_from: float | int | Decimal = 10**8,
+) -> str:
+    """A count with its measure word: digits below ``wan_from`` (6951件), then 万, from
+    ``yi_from`` 亿, with at most two decimals (51.6万件); fractional values (per 10,000
+    people) keep at most ``places`` decimals.
 
     Examples:
         >>> format_count_zh(6951, "件"), format_count_zh(516_000, "件")
         ('6951件', '51.6万件')
-        >>> format_count_zh(16.924, "件")
-        '16.92件'
+        >>> format_count_zh(16.924, "件"), format_count_zh(28_000, "件", wan_from=10_000)
+        ('16.92件', '2.8万件')
     """
     value = _decimal(count)
-    if abs(value) >= 100_000:
-        for scale, unit in _ZH_SCALES:
-            scaled = (abs(value) / scale).quantize(_CENT, rounding=ROUND_HALF_UP)
-            if scaled >= 1:
-                sign = "-" if value < 0 else ""
-                return f"{sign}{format_decimal(scaled)}{unit}{word}"
+    scales = (
+        (_decimal(yi_from), _ZH_SCALES[0][0], "亿"),
+        (_decimal(wan_from), _ZH_SCALES[1][0], "万"),
+    )
+    found = _scaled(value, 2, scales, rounded=False)
+    if found is not None:
+        sign = "-" if value < 0 else ""
+        return f"{sign}{format_decimal(found[0])}{found[1]}{word}"
     return f"{format_decimal(value, places)}{word}"
 
 
-def format_money_en(yuan: float | int | Decimal) -> str:
-    """An amount of yuan in English: CNY with thousands separators, millions or billions.
+def format_money_en(yuan: float | int | Decimal, places: int = 2) -> str:
+    """An amount of yuan in English: CNY with thousands separators, millions or billions,
+    with at most ``places`` decimals.
 
     Examples:
         >>> format_money_en(1_262_000_000), format_money_en(12_000_000), format_money_en(3000)
         ('CNY 1.26 billion', 'CNY 12 million', 'CNY 3,000')
     """
     value = _decimal(yuan)
-    for scale, unit in _EN_SCALES:
-        scaled = (abs(value) / scale).quantize(_CENT, rounding=ROUND_HALF_UP)
-        if scaled >= 1:
-            sign = "-" if value < 0 else ""
-            return f"CNY {sign}{format_decimal(scaled)} {unit}"
-    return f"CNY {format_count_en(value)}"
+    found = _scaled(value, places, tuple((scale, scale, unit) for scale, unit in _EN_SCALES))
+    if found is not None:
+        sign = "-" if value < 0 else ""
+        return f"CNY {sign}{format_decimal(found[0], places)} {found[1]}"
+    return f"CNY {format_count_en(value, places)}"
 
 
 def format_count_en(count: float | int | Decimal, places: int = 2) -> str:
@@ -209,10 +253,17 @@ def format_count_en(count: float | int | Decimal, places: int = 2) -> str:
     return sign + grouped + (f".{fraction}" if fraction else "")
 
 
-def format_amount(value: float | int | Decimal, unit: Unit, word: str, lang: str = "zh") -> str:
-    """A figure in its indicator's :class:`~ipledger.model.Unit` for a sentence: money in
+def format_amount(
+    value: float | int | Decimal,
+    unit: Unit,
+    word: str,
+    lang: str = "zh",
+    settings: ReportSettings = DEFAULT_REPORT_SETTINGS,
+) -> str:
+    """A figure in its indicator's `Unit` for a sentence: money in
     元 / 万元 / 亿元 (CNY million / billion), anything else to the unit's decimals followed by
-    its suffix; ``word`` is the indicator's Chinese measure word (件, 笔, 家).
+    its suffix; ``word`` is the indicator's Chinese measure word (件, 笔, 家); ``settings``
+    give the decimals and the 万 / 亿 thresholds.
 
     Examples:
         >>> from ipledger.model import UNITS
@@ -223,15 +274,26 @@ def format_amount(value: float | int | Decimal, unit: Unit, word: str, lang: str
         >>> format_amount(58, UNITS["days"], "", "en"), format_amount(58, UNITS["days"], "")
         ('58 days', '58天')
     """
+    places = settings.decimals(unit)
     if unit.money:
-        return format_money_zh(value) if lang == "zh" else format_money_en(value)
+        if lang != "zh":
+            return format_money_en(value, places)
+        return format_money_zh(
+            value, places, wan_from=settings.money_wan_from, yi_from=settings.money_yi_from
+        )
     if lang == "zh":
-        return format_count_zh(value, unit.suffix(lang, word), unit.decimals)
-    return format_count_en(value, unit.decimals) + unit.suffix(lang, word)
+        return format_count_zh(
+            value,
+            unit.suffix(lang, word),
+            places,
+            wan_from=settings.count_wan_from,
+            yi_from=settings.count_yi_from,
+        )
+    return format_count_en(value, places) + unit.suffix(lang, word)
 
 
 def money_scale(top: float) -> MoneyScale:
-    """The largest of :data:`MONEY_SCALES` that keeps amounts up to ``top`` yuan at 1 or more.
+    """The largest of `MONEY_SCALES` that keeps amounts up to ``top`` yuan at 1 or more.
 
     Examples:
         >>> [money_scale(top).zh for top in (1.99e10, 3e5, 800)]
@@ -251,19 +313,22 @@ def format_percent(value: float | int | Decimal, places: int = 1) -> str:
     return f"{_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):f}%"
 
 
-def format_change(yoy_pct: float | None, lang: str = "zh", places: int = 1) -> str | None:
-    """A year-on-year change: ``增长156.8%`` / ``下降3.2%`` / ``持平`` (``up 156.8%``,
-    ``down 3.2%``, ``unchanged``); ``None`` when there is no change to tell.
+def format_change(yoy_pct: float | None, lang: str = "zh", places: int = 2) -> str | None:
+    """A year-on-year change as a sentence writes it, with at most ``places`` decimals:
+    ``增长156.84%`` / ``下降3.2%`` / ``增长13%`` / ``持平`` (``up 156.84%``, ``down 3.2%``,
+    ``unchanged``); ``None`` when there is no change to tell.
 
     Examples:
-        >>> format_change(156.842), format_change(-3.2), format_change(0.04), format_change(None)
-        ('增长156.8%', '下降3.2%', '持平', None)
-        >>> format_change(156.842, "en"), format_change(-3.25, "en")
-        ('up 156.8%', 'down 3.3%')
+        >>> format_change(156.842), format_change(-3.2), format_change(0.004), format_change(None)
+        ('增长156.84%', '下降3.2%', '持平', None)
+        >>> format_change(13.0), format_change(16.8521), format_change(156.842, places=1)
+        ('增长13%', '增长16.85%', '增长156.8%')
+        >>> format_change(156.842, "en"), format_change(-3.25, "en", 1)
+        ('up 156.84%', 'down 3.3%')
     """
     if yoy_pct is None:
         return None
-    shown = format_percent(abs(yoy_pct), places)
+    shown = format_decimal(abs(yoy_pct), places) + "%"
     if Decimal(shown[:-1]) == 0:
         return "持平" if lang == "zh" else "unchanged"
     if lang == "zh":

@@ -104,7 +104,7 @@ def section_of(indicator_id: str) -> Section:
 
 def measure_word(indicator_id: str) -> str:
     """The Chinese measure word a count of this indicator is written with (件, 笔, 家, ...):
-    the catalog's (:attr:`ipledger.model.IndicatorDefinition.measure_word`), 件 for an id
+    the catalog's (`ipledger.model.IndicatorDefinition.measure_word`), 件 for an id
     the catalog does not know.
 
     Examples:
@@ -116,7 +116,7 @@ def measure_word(indicator_id: str) -> str:
 
 
 def unit_of(indicator_id: str) -> Unit:
-    """The :class:`~ipledger.model.Unit` of an indicator (``count`` for an id the catalog does
+    """The `Unit` of an indicator (``count`` for an id the catalog does
     not know), for the trend, peer and month tables, whose rows name no unit.
 
     Examples:
@@ -133,6 +133,9 @@ class IndicatorRow:
 
     Ranks are among the regions of the same level in the province (``rank_parent`` of
     ``peers_parent``) and in the nation; ``yoy_pct`` and ``completion_pct`` are percentages.
+    ``basis`` says where the figure (and so its rank) comes from: ``computed`` from the
+    ledger's records, ``published`` (a published figure, named by ``source``) or ``none``
+    (`ipledger.stats.BASES`).
     """
 
     indicator: str
@@ -148,6 +151,8 @@ class IndicatorRow:
     peers_national: int | None = None
     target: float | None = None
     completion_pct: float | None = None
+    basis: str = "computed"
+    source: str | None = None
 
     @property
     def is_breakdown(self) -> bool:
@@ -156,7 +161,7 @@ class IndicatorRow:
 
     @property
     def unit_record(self) -> Unit:
-        """The :class:`~ipledger.model.Unit` of the row: how its figures are written, whether
+        """The `Unit` of the row: how its figures are written, whether
         they are ranked and compared year on year."""
         return UNITS[self.unit]
 

@@ -1,8 +1,9 @@
 """The indicator table as display text, shared by the Markdown and HTML renderers.
 
-Every figure as its :class:`~ipledger.model.Unit` says: money in 万元 (as the bureau's tables
-do), everything with thousands separators and the unit's decimals; YoY and completion with one
-decimal; ranks as ``rank/peers`` (none for a figure of zero, which every region without data
+Every figure as its `Unit` says: money in 万元 (as the bureau's tables
+do), everything with thousands separators and the unit's decimals; YoY and completion with the
+decimals of the report's `ReportSettings` (zeros kept, as tables print
+them); ranks as ``rank/peers`` (none for a figure of zero, which every region without data
 shares, nor for a unit regions are not ranked on). The XLSX renderer keeps the engine's real
 numbers.
 """
@@ -10,8 +11,9 @@ numbers.
 from __future__ import annotations
 
 from ipledger.model import UNITS, Unit
-from ipledger.report._numbers import WAN
+from ipledger.report._numbers import WAN, format_percent
 from ipledger.report._sections import IndicatorRow
+from ipledger.report._settings import DEFAULT_REPORT_SETTINGS, ReportSettings
 
 __all__ = ["DASH", "headers", "note", "row_cells", "unit_label"]
 
@@ -69,17 +71,17 @@ def unit_label(row: IndicatorRow, lang: str) -> str:
     return row.unit_label(lang)
 
 
-def _number(value: float | None, unit: Unit) -> str:
+def _number(value: float | None, unit: Unit, settings: ReportSettings) -> str:
     if value is None:
         return DASH
     shown = value / WAN.divisor if unit.money else value
-    return f"{shown:,.{unit.decimals}f}"
+    return f"{shown:,.{settings.decimals(unit)}f}"
 
 
-def _pct(value: float | None, signed: bool) -> str:
+def _pct(value: float | None, places: int, signed: bool) -> str:
     if value is None:
         return DASH
-    return f"{value:+.1f}%" if signed else f"{value:.1f}%"
+    return ("+" if signed and value >= 0 else "") + format_percent(value, places)
 
 
 def _rank(row: IndicatorRow, rank: int | None, peers: int | None) -> str:
@@ -89,8 +91,11 @@ def _rank(row: IndicatorRow, rank: int | None, peers: int | None) -> str:
     return f"{rank}/{peers}"
 
 
-def row_cells(row: IndicatorRow, lang: str) -> tuple[str, ...]:
-    """The text of the row's cells, in the order of :func:`headers`.
+def row_cells(
+    row: IndicatorRow, lang: str, settings: ReportSettings = DEFAULT_REPORT_SETTINGS
+) -> tuple[str, ...]:
+    """The text of the row's cells, in the order of `headers`, with the decimals of
+    ``settings``.
 
     Examples:
         >>> row = IndicatorRow(indicator="pledge_count", label_zh="知识产权质押笔数",
@@ -98,7 +103,9 @@ def row_cells(row: IndicatorRow, lang: str) -> tuple[str, ...]:
         ...     yoy_pct=156.84, rank_parent=3, peers_parent=21, rank_national=14,
         ...     peers_national=333, target=600.0, completion_pct=122.0)
         >>> row_cells(row, "zh")
-        ('知识产权质押笔数', '笔', '732', '285', '+156.8%', '3/21', '14/333', '600', '122.0%')
+        ('知识产权质押笔数', '笔', '732', '285', '+156.84%', '3/21', '14/333', '600', '122.0%')
+        >>> row_cells(row, "zh", ReportSettings(yoy_decimals=1))[4]
+        '+156.8%'
     """
     label = row.label(lang)
     if row.is_breakdown:
@@ -107,11 +114,11 @@ def row_cells(row: IndicatorRow, lang: str) -> tuple[str, ...]:
     return (
         label,
         unit_label(row, lang),
-        _number(row.value, unit),
-        _number(row.previous, unit),
-        _pct(row.yoy_pct, signed=True),
+        _number(row.value, unit, settings),
+        _number(row.previous, unit, settings),
+        _pct(row.yoy_pct, settings.yoy_decimals, signed=True),
         _rank(row, row.rank_parent, row.peers_parent),
         _rank(row, row.rank_national, row.peers_national),
-        _number(row.target, unit),
-        _pct(row.completion_pct, signed=False),
+        _number(row.target, unit, settings),
+        _pct(row.completion_pct, settings.completion_decimals, signed=False),
     )

@@ -1,36 +1,36 @@
-"""The indicator engine (INDICATORS.md v1): every published figure, from row-level data.
+"""The indicator engine (docs/indicators.md v1): every published figure, from row-level data.
 
 Stable API (the demo ledger and the report renderers build on these):
 
-- :data:`CATALOG` / :func:`indicator`: the declared :class:`Indicator` objects: each
-  definition of :data:`ipledger.model.INDICATORS` (id, labels zh/en, unit, kind, definitions
+- `CATALOG` / `indicator`: the declared `Indicator` objects: each
+  definition of `ipledger.model.INDICATORS` (id, labels zh/en, unit, kind, definitions
   zh/en, parent, per-10k base, breakdown rules, measure word) joined with the SQL family that
-  emits it; :data:`UNITS` (:class:`ipledger.model.Unit`): how each unit is written, ranked and
+  emits it; `UNITS` (`ipledger.model.Unit`): how each unit is written, ranked and
   compared. The CLI (``ipledger indicators``) and ``docs/indicators.md``
-  (:func:`indicators_markdown`) are generated from them.
-- :func:`compute_indicators` ``(ledger_or_store, periods, *, regions=None, indicators=None,
+  (`indicators_markdown`) are generated from them.
+- `compute_indicators` ``(ledger_or_store, periods, *, regions=None, indicators=None,
   as_known_at=None, settings=StatsSettings())``: all indicators for all regions and periods
   at once, as ONE tidy Arrow table, one row per region x period x indicator, with exactly
-  the columns :data:`COLUMNS`::
+  the columns `COLUMNS`:
 
       region_code, region_name, region_level, period, indicator, label_zh, label_en, unit,
       value (double), previous (double), yoy_pct (double),
       rank_parent (int32), peers_parent (int32), rank_national (int32), peers_national (int32),
       target (double), completion_pct (double)
 
-- :func:`report_json` ``(ledger, region, period, *, as_known_at=None, settings=...)``: one
-  region and period in the JSON shape of INDICATORS.md; :func:`table_to_report` builds the
+- `report_json` ``(ledger, region, period, *, as_known_at=None, settings=...)``: one
+  region and period in the JSON shape of docs/indicators.md; `table_to_report` builds the
   same object from a table already computed (one engine run for many regions' reports).
-- :func:`region_table` ``(ledger, *, as_known_at=None)``: the regions as the engine rolls up
+- `region_table` ``(ledger, *, as_known_at=None)``: the regions as the engine rolls up
   and ranks in them (name, level, parent, province), for reports that name regions.
-- :func:`run_checks` ``(ledger, *, as_known_at=None, period=None, settings=...)``: data
-  problems to fix before publishing, as :class:`CheckFinding` objects (``ipledger check``).
-- :class:`Period` / :func:`parse_period`: ``2023``, ``2023Q2``, ``2023-07``,
-  ``2024-01..2024-07``; :class:`StatsSettings`: the high-value pledge threshold.
+- `run_checks` ``(ledger, *, as_known_at=None, period=None, settings=...)``: data
+  problems to fix before publishing, as `CheckFinding` objects (``ipledger check``).
+- `Period` / `parse_period`: ``2023``, ``2023Q2``, ``2023-07``,
+  ``2024-01..2024-07``; `StatsSettings`: the high-value pledge threshold.
 - ``ledger.patents.high_value(on=)`` (ledger layer) lists the high-value invention patents
   with the criteria each met; the engine counts with the same SQL.
 
-Readings taken where INDICATORS.md is silent:
+Readings taken where the contract is silent:
 
 - Regions: a figure includes all descendant regions (``all_regions_at`` parent chains; retired
   codes roll up through the parent recorded for them). "All regions" of a period are the
@@ -74,12 +74,20 @@ from ipledger.stats._checks import (
 from ipledger.stats._compute import compute_indicators
 from ipledger.stats._derived import COLUMNS
 from ipledger.stats._docs import indicators_markdown
-from ipledger.stats._json import json_number, report_json, table_to_report
+from ipledger.stats._json import (
+    BASES,
+    basis_of,
+    json_number,
+    provenance_json,
+    report_json,
+    table_to_report,
+)
 from ipledger.stats._periods import Period, parse_period
 from ipledger.stats._region_table import REGION_COLUMNS, region_table
 from ipledger.stats._settings import DEFAULT_SETTINGS, StatsSettings
 
 __all__ = [
+    "BASES",
     "BREAKDOWN_CHECK",
     "CATALOG",
     "CHECKS",
@@ -94,12 +102,14 @@ __all__ = [
     "Indicator",
     "Period",
     "StatsSettings",
+    "basis_of",
     "breakdown_findings",
     "compute_indicators",
     "indicator",
     "indicators_markdown",
     "json_number",
     "parse_period",
+    "provenance_json",
     "region_table",
     "report_json",
     "run_checks",

@@ -1,13 +1,13 @@
-"""The indicator catalog of the engine: each definition of :data:`ipledger.model.INDICATORS`
+"""The indicator catalog of the engine: each definition of `ipledger.model.INDICATORS`
 joined with the SQL family that computes it.
 
 What an indicator is (labels, unit, kind, definitions, breakdown rules) is declared in
-:mod:`ipledger.model._indicators`; which family computes it is what the families declare they
-emit (:attr:`~ipledger.stats._family.Family.emits`). Joining them is checked when this module
+`ipledger.model._indicators`; which family computes it is what the families declare they
+emit (`emits`). Joining them is checked when this module
 is imported: every catalog id is emitted by exactly one family (a per-10k figure by none: it
 is derived from its base, and counts as its base's family), so a mistyped or forgotten id
 fails at import instead of reading 0. Reports, ``ipledger indicators`` and
-``docs/indicators.md`` are generated from :data:`CATALOG`.
+``docs/indicators.md`` are generated from `CATALOG`.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ FAMILIES: tuple[Family, ...] = (
 
 @attrs.frozen(kw_only=True)
 class Indicator(IndicatorDefinition):
-    """One published figure: its :class:`~ipledger.model.IndicatorDefinition` (id, labels,
+    """One published figure: its `IndicatorDefinition` (id, labels,
     unit, kind, definitions, breakdown rules) and the SQL ``family`` that computes it.
 
     Examples:
@@ -112,7 +112,7 @@ CATALOG: Mapping[str, Indicator] = MappingProxyType(join_families(FAMILIES))
 
 
 def indicator(indicator_id: str) -> Indicator:
-    """The indicator with this id, or :class:`~ipledger.errors.UnknownIndicatorError`.
+    """The indicator with this id, or `UnknownIndicatorError`.
 
     Examples:
         >>> indicator("patent_grants.invention").label_zh

@@ -1,7 +1,7 @@
 """Consistency checks a statistician runs before publishing (``ipledger check``).
 
-Each :class:`Check` is one SQL query over the ledger as known at a moment, yielding one row per
-problem; :func:`run_checks` runs them all, plus the breakdown check on the indicator table of a
+Each `Check` is one SQL query over the ledger as known at a moment, yielding one row per
+problem; `run_checks` runs them all, plus the breakdown check on the indicator table of a
 period (a part larger than its whole, parts that do not add up to their total).
 """
 
@@ -60,7 +60,7 @@ class CheckFinding:
 class Check:
     """A data check: its name, what it finds, and its SQL (rows of entity, key, message; the
     moment is the ``{t}`` placeholder, replaced as text: the SQL may hold other braces). A
-    check over every entity builds its template from the ledger's :class:`Domain`."""
+    check over every entity builds its template from the ledger's `Domain`."""
 
     name: str
     description: str
@@ -288,8 +288,8 @@ total)."""
 
 def breakdown_findings(table: pa.Table) -> list[CheckFinding]:
     """Breakdowns that do not fit their totals in a table of ``region_code, period, indicator,
-    value`` (e.g. from :func:`~ipledger.stats.compute_indicators`; a missing row counts as 0),
-    by the rules each indicator declares (:attr:`~ipledger.model.IndicatorDefinition.bounds`,
+    value`` (e.g. from `compute_indicators`; a missing row counts as 0),
+    by the rules each indicator declares (`bounds`,
     ``parts_add_up``): a sub-id larger than its total (``pledge_beneficiaries.sme`` >
     ``pledge_beneficiaries``; the ``ip_cases`` types may add up to more than ``ip_cases``, but
     none may exceed it), an indicator above its ``at_most`` (high-value above valid invention

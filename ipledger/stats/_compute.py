@@ -1,10 +1,10 @@
 """The engine: every indicator, for every region and period at once, as one tidy Arrow table.
 
-One call reads one snapshot of the ledger (:meth:`ipledger.store.Store.snapshot`: every
+One call reads one snapshot of the ledger (`ipledger.store.Store.snapshot`: every
 figure of a table from the same state, whatever is written meanwhile) and runs one query per
 indicator family over all regions and periods (the wanted periods and the ones a year
 earlier), rolls the rows up the region tree, and assembles the table with
-:func:`~ipledger.stats._derived.assemble_sql`. Every read goes through ``<entity>_at(t)``:
+`assemble_sql`. Every read goes through ``<entity>_at(t)``:
 a report as known at a moment gives what it gave then, whatever was corrected later.
 """
 
@@ -72,15 +72,15 @@ def compute_indicators(
     """Compute indicators for every region (or only ``regions``) and the ``periods``.
 
     Returns one row per region x period x indicator with the columns
-    :data:`~ipledger.stats.COLUMNS`: the value, the previous period's value, YoY %, ranks among
+    `COLUMNS`: the value, the previous period's value, YoY %, ranks among
     the same-level regions of the province and of the nation (with how many were ranked), and
     the target with its completion %. Rows come ordered by period, region code and catalog
     order. Every figure is read as known at ``as_known_at`` (default: now).
 
     "All regions" are those in use at the end of each period's year (a retired code named in
-    ``regions`` still gets its rows). Raises :class:`~ipledger.errors.ValidationError` for a bad
-    period, :class:`~ipledger.errors.UnknownIndicatorError` for an unknown indicator id and
-    :class:`~ipledger.errors.NotFoundError` for a region code the ledger does not know.
+    ``regions`` still gets its rows). Raises `ValidationError` for a bad
+    period, `UnknownIndicatorError` for an unknown indicator id and
+    `NotFoundError` for a region code the ledger does not know.
 
     Examples:
         >>> with Ledger.open() as ledger:
@@ -135,7 +135,7 @@ def _temporaries(cur: duckdb.DuckDBPyConnection) -> set[str]:
 @contextlib.contextmanager
 def engine_cursor(source: Ledger | Store) -> Iterator[duckdb.DuckDBPyConnection]:
     """The cursor of one engine run: the thread's snapshot of the ledger (one state for every
-    statement, see :meth:`ipledger.store.Store.snapshot`), with the temporary tables the run
+    statement, see `ipledger.store.Store.snapshot`), with the temporary tables the run
     makes dropped after it (inside a write transaction the snapshot is the thread's own cursor,
     which outlives the run)."""
     with store_of(source).snapshot() as cur:

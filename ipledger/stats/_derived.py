@@ -1,23 +1,23 @@
 """The derived figures of every indicator: previous, YoY, ranks and peers, target, completion.
 
-:func:`assemble_sql` turns the rolled-up values (``_ipl_values``) into the tidy table, in one
+`assemble_sql` turns the rolled-up values (``_ipl_values``) into the tidy table, in one
 query over the grid of regions x wanted periods x chosen indicators:
 
 - **value**: the rolled-up value; 0 where a region has no row (counts and sums), NULL for a
   median of nothing (``case_median_days_to_close`` without any closed case: the family's
-  :attr:`~ipledger.stats._family.Family.absent_is_zero`); per-10k figures divide the base
+  `absent_is_zero`); per-10k figures divide the base
   indicator by the region's own year-end population of the period's year (NULL when that
   population is unknown or 0).
 - **previous**: the same figure for the same span one year earlier; **yoy_pct**:
   ``(value - previous) / previous * 100``, NULL when previous is 0 or NULL, or when the unit
-  has no YoY (:attr:`ipledger.model.Unit.yoy`).
+  has no YoY (`ipledger.model.Unit.yoy`).
 - **rank_national** / **peers_national**: rank (1 = highest, ties share the best rank, as SQL
   ``rank()``) among the *ranked* regions of the same level: every region of that level in use
   at the end of the period's year in the ledger's region table (the national GB/T 2260 table
   plus its own regions), whether or not it has data (no data is 0), leaving out HK, Macao and
   Taiwan and regions whose value is NULL. **peers** is how many were ranked. Both are NULL
-  for a unit regions are not ranked on (:attr:`ipledger.model.Unit.ranked`; every unit of
-  INDICATORS.md v1 is).
+  for a unit regions are not ranked on (`ipledger.model.Unit.ranked`; every unit of
+  docs/indicators.md v1 is).
 - **rank_parent** / **peers_parent**: the same among the ranked regions of the same level in
   the same province; NULL for provinces (their parent is the nation: see rank_national).
 - **target** / **completion_pct**: the ``targets`` row (as known at the moment) for the region,

@@ -20,7 +20,7 @@ def _readings() -> str:
     import ipledger.stats as stats  # the package docstring holds the readings
 
     doc = inspect.getdoc(stats) or ""
-    start = doc.index("Readings taken where INDICATORS.md is silent:")
+    start = doc.index("Readings taken where the contract is silent:")
     return doc[start:].strip()
 
 
@@ -104,7 +104,7 @@ def indicators_markdown() -> str:
         "<!-- Generated from ipledger.stats.CATALOG by tools/gen_indicator_docs.py:"
         " do not edit by hand. -->",
         "",
-        "The figures ipledger computes (INDICATORS.md, contract version 1), for any region and",
+        "The figures ipledger computes (the indicator contract, version 1), for any region and",
         "period. List them with `ipledger indicators` (`--format json` for scripts); compute",
         "them with `ipledger.stats.compute_indicators(...)`, which returns one Arrow table with",
         "one row per region x period x indicator and the columns",

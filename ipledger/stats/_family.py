@@ -5,9 +5,9 @@ A family's query reads the ledger as known at ``ctx.moment`` (``<entity>_at(t)``
 and the engine's temporary tables:
 
 ``_ipl_p``
-    the periods: ``label``, ``start_date``, ``end_date``, ``year`` (see :func:`in_period_sql`);
+    the periods: ``label``, ``start_date``, ``end_date``, ``year`` (see `in_period_sql`);
 ``_ipl_closure``, ``_ipl_held_patent``, ``_ipl_held_trademark``
-    the region tree and where assigned rights were held (:mod:`ipledger.stats._regions`).
+    the region tree and where assigned rights were held (`ipledger.stats._regions`).
 
 It yields ``(indicator, period, region_code, <measure>)`` at the region each row is recorded
 for, for exactly the indicator ids it declares in ``emits`` (checked against the catalog when

@@ -1,5 +1,5 @@
 """Reporting periods: a year, a quarter, a month, or a month range within one year, read from
-and written as INDICATORS.md writes them, and named as sentences name them (2023年第二季度,
+and written as docs/indicators.md writes them, and named as sentences name them (2023年第二季度,
 Q2 2023): one formatter for every form."""
 
 from __future__ import annotations
@@ -55,12 +55,12 @@ def _error(value: object, reason: str) -> ValidationError:
 
 @attrs.frozen(order=True)
 class Period:
-    """A span of whole months inside one calendar year, written as INDICATORS.md writes it.
+    """A span of whole months inside one calendar year, written as docs/indicators.md writes it.
 
     ``str(period)`` is the canonical text: ``2023`` (a year), ``2023Q2`` (a quarter),
     ``2023-07`` (a month), ``2024-01..2024-07`` (any other months of one year); a range that
     is a year, quarter or month is written as one. Flow indicators count events from
-    :attr:`start` to :attr:`end`; stock indicators count what is in force on :attr:`end`.
+    `start` to `end`; stock indicators count what is in force on `end`.
 
     Examples:
         >>> p = parse_period("2024-01..2024-07")
@@ -159,8 +159,8 @@ def _language(lang: str) -> str:
 
 
 def parse_period(text: str | Period) -> Period:
-    """Read ``2023``, ``2023Q2``, ``2023-07`` or ``2024-01..2024-07`` (a :class:`Period` is
-    returned as it is); anything else is a :class:`~ipledger.errors.ValidationError`.
+    """Read ``2023``, ``2023Q2``, ``2023-07`` or ``2024-01..2024-07`` (a `Period` is
+    returned as it is); anything else is a `ValidationError`.
 
     Examples:
         >>> parse_period("2023-07").kind, str(parse_period(" 2023q3 "))

@@ -22,14 +22,14 @@ REGION_COLUMNS = (
     "valid_from",
     "valid_to",
 )
-"""The columns of :func:`region_table`, in order."""
+"""The columns of `region_table`, in order."""
 
 
 def region_table(source: Ledger | Store, *, as_known_at: Moment | None = None) -> pa.Table:
     """Every region as the indicator engine knows it at a moment (default: now), by code.
 
     The built-in GB/T 2260 table plus the ledger's own ``regions`` rows, with the columns
-    :data:`REGION_COLUMNS`: ``level`` (``province`` / ``city`` / ``county``, inferred from the
+    `REGION_COLUMNS`: ``level`` (``province`` / ``city`` / ``county``, inferred from the
     code where no row gives it), ``parent_code`` (inferred the same way), ``province`` (the
     code of the province the region lies in: itself for a province), ``rankable`` (HK, Macao
     and Taiwan are not ranked) and the years ``valid_from`` / ``valid_to`` it is in use. The

@@ -1,7 +1,7 @@
 """The region tree the engine rolls figures up, ranks them in, and the region a right is in.
 
-:func:`prepare_regions` creates, on the engine's own cursor, temporary tables read by every
-family and by the ranks (:mod:`ipledger.stats._derived`):
+`prepare_regions` creates, on the engine's own cursor, temporary tables read by every
+family and by the ranks (`ipledger.stats._derived`):
 
 ``_ipl_regions``
     every region as the ledger knows it at the moment (``all_regions_at``: the built-in
@@ -14,11 +14,11 @@ family and by the ranks (:mod:`ipledger.stats._derived`):
     region's figure is the sum over the codes whose ancestor it is. Retired codes keep the
     parent recorded for them, so their rows roll up as recorded.
 ``_ipl_held_patent`` / ``_ipl_held_trademark``
-    the rows of :func:`ipledger.ledger._holdings.holdings_sql` (the one definition of where a
+    the rows of `ipledger.ledger._holdings.holdings_sql` (the one definition of where a
     right was held: its own ``region_code`` until an assignment moves it), kept as tables for
     the families' many joins.
 
-:func:`held_region_sql` is the join that gives a row's region on a date; :func:`held_stock_sql`
+`held_region_sql` is the join that gives a row's region on a date; `held_stock_sql`
 counts a stock at the regions its rights were held in on each period's last day.
 """
 
@@ -104,7 +104,7 @@ def _right(right_type: str) -> Entity:
 
 def prepare_holdings(cur: duckdb.DuckDBPyConnection, moment: str) -> None:
     """Create ``_ipl_held_patent`` and ``_ipl_held_trademark`` as known at ``moment``: the
-    rows of :func:`ipledger.ledger._holdings.holdings_sql` (the one definition of where a
+    rows of `ipledger.ledger._holdings.holdings_sql` (the one definition of where a
     right was held), kept for the families' many joins."""
     for right_type in RIGHTS:
         cur.execute(
@@ -115,7 +115,7 @@ def prepare_holdings(cur: duckdb.DuckDBPyConnection, moment: str) -> None:
 
 def held_region_sql(right_type: str, alias: str, on: str) -> tuple[str, str]:
     """(LEFT JOIN clause, region expression) giving the region the right of row ``alias``
-    was held in on the date expression ``on`` (:func:`ipledger.ledger._holdings.held_region_sql`
+    was held in on the date expression ``on`` (`ipledger.ledger._holdings.held_region_sql`
     over the prepared ``_ipl_held_<right_type>``)."""
     return _held_region_sql(_right(right_type), alias, on, f"_ipl_held_{right_type}")
 

@@ -24,13 +24,23 @@ class StatsSettings:
     invention patent counts as high-value ("relatively high pledge financing"); default
     10,000,000 yuan.
 
+    Each field's ``metadata`` holds its ``label_zh`` / ``label_en`` and, for money, ``unit``
+    ``"yuan"``: what a report's provenance lists and how a settings file may write it.
+
     Examples:
         >>> StatsSettings(pledge_high_value_threshold="5000000").pledge_high_value_threshold
         Decimal('5000000')
     """
 
     pledge_high_value_threshold: Decimal = attrs.field(
-        default=DEFAULT_PLEDGE_THRESHOLD, converter=Decimal, validator=_non_negative
+        default=DEFAULT_PLEDGE_THRESHOLD,
+        converter=Decimal,
+        validator=_non_negative,
+        metadata={
+            "label_zh": "高价值发明专利质押金额阈值",
+            "label_en": "High-value pledge threshold",
+            "unit": "yuan",
+        },
     )
 
 

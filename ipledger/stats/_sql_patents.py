@@ -3,7 +3,7 @@ assignments / licences.
 
 A patent counts for the region of its holder on the date that matters: the filing date for an
 application, the grant date for a grant, the period's last day for the stock
-(:func:`~ipledger.stats._regions.held_region_sql`).
+(`held_region_sql`).
 """
 
 from __future__ import annotations

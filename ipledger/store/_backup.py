@@ -137,7 +137,7 @@ def restore(
     upgrades an older one and refuses a file that is no ledger) and checked (no key with two
     current versions), then renamed into place in one step. An existing ``path`` is refused
     unless ``overwrite``; a ledger file that another process holds open is never replaced
-    (:class:`~ipledger.errors.ConcurrencyError`).
+    (`ConcurrencyError`).
     """
     origin, target = Path(source), Path(path)
     if not origin.is_file():

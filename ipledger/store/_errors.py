@@ -28,8 +28,8 @@ _REFUSED = (
 
 def database_error(error: duckdb.Error, path: str) -> IpledgerError:
     """The ipledger error for a DuckDB error: a write conflict is a
-    :class:`~ipledger.errors.ConcurrencyError`, a refused query a
-    :class:`~ipledger.errors.QueryError`, anything else an :class:`~ipledger.errors.IpledgerError`
+    `ConcurrencyError`, a refused query a
+    `QueryError`, anything else an `IpledgerError`
     (each with DuckDB's first line)."""
     first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     if isinstance(error, duckdb.TransactionException) and "conflict" in first.lower():
@@ -43,7 +43,7 @@ def database_error(error: duckdb.Error, path: str) -> IpledgerError:
 
 @contextlib.contextmanager
 def translated(path: str) -> Iterator[None]:
-    """Run a block, raising DuckDB's errors as ipledger's (:func:`database_error`)."""
+    """Run a block, raising DuckDB's errors as ipledger's (`database_error`)."""
     try:
         yield
     except duckdb.Error as error:

@@ -78,9 +78,9 @@ def write_versions(
     holding them (the bulk import path stages files in DuckDB and never leaves it). It may
     carry a ``source`` column (e.g. ``file:line``); else ``source`` is used for every row.
     The write is logged in ``write_log`` as ``origin`` (default ``source``, else ``api``),
-    in the same transaction. Raises :class:`ValidationError` for an unknown column, a missing
+    in the same transaction. Raises `ValidationError` for an unknown column, a missing
     key column, a key given twice in the batch, or a ``recorded_at`` earlier than the version
-    it would supersede; :class:`~ipledger.errors.ConcurrencyError` if the write would leave a
+    it would supersede; `ConcurrencyError` if the write would leave a
     key with two current versions (a write that bypassed the writer lock got there first).
     """
     label = origin or source or "api"
@@ -226,7 +226,7 @@ def log_write(
 def check_current_versions(
     con: duckdb.DuckDBPyConnection, entity: Entity, keys: str | None = None
 ) -> None:
-    """Raise :class:`~ipledger.errors.ConcurrencyError` if a key of ``entity`` (of the query
+    """Raise `ConcurrencyError` if a key of ``entity`` (of the query
     ``keys``, else any) has more than one current version: the invariant every write keeps,
     checked inside its transaction so that a breaking write is rolled back."""
     key_list = ", ".join(_q(k) for k in entity.key)

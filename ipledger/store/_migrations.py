@@ -68,7 +68,7 @@ def file_schema_version(con: duckdb.DuckDBPyConnection, path: str = "the ledger"
     """The schema version recorded in an open ledger file, 0 for a new, empty file.
 
     A DuckDB file that holds tables but was not made by ipledger (no ``meta`` table with a
-    whole-number ``schema_version``) raises :class:`~ipledger.errors.IpledgerError`: opening
+    whole-number ``schema_version``) raises `IpledgerError`: opening
     it must not add the ledger's tables beside someone else's.
     """
     objects = _user_objects(con)
@@ -124,7 +124,7 @@ def apply_migrations(
     theirs; create the views of entity tables that lack them; return the schema version.
 
     A file from a newer ipledger, or an older file opened read-only (it cannot be upgraded),
-    raises :class:`SchemaVersionError`.
+    raises `SchemaVersionError`.
     """
     current = file_schema_version(con, path)
     newest = library_schema_version()

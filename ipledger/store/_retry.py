@@ -20,9 +20,9 @@ class RetryPolicy:
     """What a write does when it meets another writer.
 
     Writes of one process to one ledger file take turns (a writer lock per file, shared by
-    every :class:`~ipledger.Ledger` of the process on that file): a write waits up to
+    every `Ledger` of the process on that file): a write waits up to
     ``lock_wait`` seconds for its turn, then raises
-    :class:`~ipledger.errors.ConcurrencyError`. A write that DuckDB still refuses as a
+    `ConcurrencyError`. A write that DuckDB still refuses as a
     conflict (a write made outside ipledger, on a cursor of its own) is tried ``attempts``
     times in all, ``backoff`` seconds after the first failure and twice as long after each
     next one; a write inside ``Ledger.transaction()`` is not retried (the caller's block is

@@ -33,8 +33,8 @@ _RESERVED_CATALOGS = frozenset({"memory", "system", "temp", "main"})
 
 
 def is_read_only_sql(cursor: duckdb.DuckDBPyConnection, query: str, path: str) -> bool:
-    """Whether every statement of ``query`` only reads (a :data:`READING_STATEMENTS` kind);
-    SQL that does not parse raises :class:`~ipledger.errors.QueryError`."""
+    """Whether every statement of ``query`` only reads (a `READING_STATEMENTS` kind);
+    SQL that does not parse raises `QueryError`."""
     with translated(path):
         statements = cursor.extract_statements(query)
     return all(s.type in READING_STATEMENTS for s in statements)

@@ -1,11 +1,11 @@
 """The store: one DuckDB database with ipledger's schema, shared safely between threads.
 
 Threads read in parallel, each on a cursor of its own (closed when the thread ends); writes take
-turns on the file's writer lock (:func:`~ipledger.store._retry.writer_lock`) and run in one
+turns on the file's writer lock (`writer_lock`) and run in one
 transaction each; a reader that needs several statements to agree reads them in one
-:meth:`Store.snapshot`. SQL that callers write (``Ledger.sql``) is vetted first: on a read-only
+`Store.snapshot`. SQL that callers write (``Ledger.sql``) is vetted first: on a read-only
 ledger it may only read, and runs on a sandboxed connection without file, network or extension
-access and with its settings locked (:mod:`ipledger.store._sandbox`).
+access and with its settings locked (`ipledger.store._sandbox`).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _first_line(error: BaseException) -> str:
 
 
 def _lock_error(path: str, error: duckdb.Error, *, read_only: bool) -> ConcurrencyError | None:
-    """The :class:`ConcurrencyError` for DuckDB's refusal to open a file another process (or
+    """The `ConcurrencyError` for DuckDB's refusal to open a file another process (or
     this one, differently) holds; ``None`` for any other error."""
     text = str(error)
     lower = text.lower()
@@ -88,8 +88,8 @@ class Store:
     """A ledger database: a DuckDB file (or ``":memory:"``) with the schema applied.
 
     One ``Store`` may be shared by the threads of a service: each thread works through its own
-    cursor (:meth:`cursor`, closed when the thread ends), writes take turns and are retried
-    as ``retry`` says, and :meth:`snapshot` gives a thread one consistent state to read.
+    cursor (`cursor`, closed when the thread ends), writes take turns and are retried
+    as ``retry`` says, and `snapshot` gives a thread one consistent state to read.
     Opening applies pending migrations (never on a read-only store), loads the built-in
     region table and checks that every entity of the ``domain`` has its table with every
     declared column.
@@ -109,7 +109,7 @@ class Store:
         self.read_only = read_only
         self.domain = domain
         self.retry = retry
-        """The :class:`RetryPolicy` of this store's writes (may be replaced at any time)."""
+        """The `RetryPolicy` of this store's writes (may be replaced at any time)."""
         self._local = threading.local()
         self._threads: weakref.WeakSet[_ThreadState] = weakref.WeakSet()
         self._cursors_lock = threading.Lock()
@@ -130,9 +130,9 @@ class Store:
         """Open (creating if needed) the ledger at ``path``, for the entities of ``domain``.
 
         When another process holds the file (a writer; or readers, to open it writable), try
-        again for up to ``wait`` seconds, then raise :class:`~ipledger.errors.ConcurrencyError`
-        (``cause="locked"``). Raises :class:`~ipledger.errors.SchemaVersionError` for a file of
-        a newer schema, and :class:`~ipledger.errors.IpledgerError` for a file that is no
+        again for up to ``wait`` seconds, then raise `ConcurrencyError`
+        (``cause="locked"``). Raises `SchemaVersionError` for a file of
+        a newer schema, and `IpledgerError` for a file that is no
         ledger (not DuckDB, or a DuckDB database of other tables).
         """
         name = os.fspath(path)
@@ -170,7 +170,7 @@ class Store:
         return found
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        """This thread's cursor on the database: its snapshot's inside :meth:`snapshot`, else
+        """This thread's cursor on the database: its snapshot's inside `snapshot`, else
         the thread's own (made on first use, closed when the thread ends or the store closes)."""
         thread = self._thread()
         return thread.snapshot if thread.snapshot is not None else thread.cursor
@@ -196,12 +196,12 @@ class Store:
 
     @property
     def in_transaction(self) -> bool:
-        """Whether this thread is inside :meth:`transaction`."""
+        """Whether this thread is inside `transaction`."""
         return bool(getattr(self._local, "thread", None) and self._local.thread.depth)
 
     def require_writable(self) -> None:
-        """Raise :class:`~ipledger.errors.ConcurrencyError` if the store was opened read-only,
-        or if this thread is reading a :meth:`snapshot` (which cannot write)."""
+        """Raise `ConcurrencyError` if the store was opened read-only,
+        or if this thread is reading a `snapshot` (which cannot write)."""
         if self.read_only:
             raise ConcurrencyError(self.path, "the ledger was opened read-only", cause="read_only")
         thread = self._thread()
@@ -231,7 +231,7 @@ class Store:
 
         The block holds the file's writer lock (other threads' writes wait for it; reads do
         not). Nested blocks join the outermost one. A conflict with a writer outside ipledger
-        raises :class:`~ipledger.errors.ConcurrencyError` and leaves nothing written.
+        raises `ConcurrencyError` and leaves nothing written.
         """
         self.require_writable()
         thread = self._thread()
@@ -265,8 +265,8 @@ class Store:
                 raise database_error(error, self.path) from error
 
     def atomic(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run ``work(cursor)`` in one :meth:`transaction`; a write conflict runs it again as
-        :attr:`retry` says (not inside an outer transaction: that block is the unit to rerun)."""
+        """Run ``work(cursor)`` in one `transaction`; a write conflict runs it again as
+        `retry` says (not inside an outer transaction: that block is the unit to rerun)."""
         delays = () if self.in_transaction else self.retry.delays()
         for delay in (*delays, None):
             try:
@@ -286,7 +286,7 @@ class Store:
         recorded_at: dt.datetime | None = None,
         source: str | None = None,
     ) -> WriteCounts:
-        """Write ``rows`` of ``entity`` as new versions (see :func:`write_versions`), atomically."""
+        """Write ``rows`` of ``entity`` as new versions (see `write_versions`), atomically."""
         moment = recorded_at or utc_now()
         return self.atomic(
             lambda cur: write_versions(cur, entity, rows, recorded_at=moment, source=source)
@@ -299,7 +299,7 @@ class Store:
         """One consistent state: every read on this thread inside the block (queries,
         indicators, reports, checks) sees the ledger as it was when the block began, whatever
         other threads write meanwhile. Nested blocks join the outermost one; inside a
-        :meth:`transaction` the block reads the transaction's state. Nothing can be written
+        `transaction` the block reads the transaction's state. Nothing can be written
         inside it. Streamed results (``to_arrow_batches``) are to be read inside the block."""
         thread = self._thread()
         if thread.depth:
@@ -329,8 +329,8 @@ class Store:
     def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pa.Table:
         """Run ipledger's own query on this thread's cursor; the result as an Arrow table.
 
-        DuckDB's errors are raised as ipledger's (:class:`~ipledger.errors.QueryError` for a
-        query it refuses). SQL a caller wrote goes through :meth:`run_sql`."""
+        DuckDB's errors are raised as ipledger's (`QueryError` for a
+        query it refuses). SQL a caller wrote goes through `run_sql`."""
         cursor = self.cursor()
         with translated(self.path):
             table: pa.Table = cursor.sql(query, params=params).to_arrow_table()
@@ -341,8 +341,8 @@ class Store:
 
         On a read-only store only reading statements (``SELECT``, ``EXPLAIN``) run, on a
         sandboxed connection: no file, network or extension access, no setting changed
-        (:class:`~ipledger.errors.ConcurrencyError` for any other statement,
-        :class:`~ipledger.errors.QueryError` for a refused read). On a writable store a
+        (`ConcurrencyError` for any other statement,
+        `QueryError` for a refused read). On a writable store a
         statement that writes takes the writer lock like any write.
         """
         reads = is_read_only_sql(self.cursor(), query, self.path)
@@ -370,7 +370,7 @@ class Store:
     def reader(
         self, query: str, params: Sequence[Any] | None, batch_size: int
     ) -> pa.RecordBatchReader:
-        """Stream a query's result as Arrow record batches (errors as in :meth:`sql`)."""
+        """Stream a query's result as Arrow record batches (errors as in `sql`)."""
         cursor = self.cursor()
         with translated(self.path):
             reader: pa.RecordBatchReader = cursor.sql(query, params=params).to_arrow_reader(

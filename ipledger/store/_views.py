@@ -58,7 +58,7 @@ def create_views(con: duckdb.DuckDBPyConnection, entities: Iterable[Entity]) -> 
 
 def check_tables(con: duckdb.DuckDBPyConnection, path: str, entities: Iterable[Entity]) -> None:
     """Every entity has its table, with every declared column and the history columns, and its
-    view and macro: else an :class:`~ipledger.errors.IpledgerError` naming what is missing (a
+    view and macro: else an `IpledgerError` naming what is missing (a
     column declared in the model needs a migration that adds it)."""
     rows = con.execute(
         "SELECT table_name, list(column_name) FROM duckdb_columns()"

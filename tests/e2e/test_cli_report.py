@@ -28,7 +28,7 @@ def run(db, *args, cwd=None):
 
 
 def test_json_goes_to_stdout(small_path):
-    """json prints the INDICATORS.md object."""
+    """json prints the docs/indicators.md object."""
     out = run(small_path, "--region", "440700", "--period", "2023", "--format", "json")
     assert out.returncode == EXIT_OK, out.stderr
     data = json.loads(out.stdout)
@@ -109,3 +109,70 @@ def test_pledge_threshold_is_the_bureaus_setting(tmp_path):
     assert bad.stderr.splitlines() == [
         "ipledger: error: --pledge-threshold: '很多': not an amount of money"
     ]
+
+
+def test_json_carries_the_moment_of_a_latest_report(small_path):
+    """A latest report's JSON says the moment it was computed as known at; that moment,
+    given back with --as-known-at, gives the same figures."""
+    args = ("--region", "440700", "--period", "2023", "--format", "json")
+    latest = run(small_path, *args)
+    assert latest.returncode == EXIT_OK, latest.stderr
+    data = json.loads(latest.stdout)
+    assert data["as_known_at"].endswith("Z")
+    assert data["provenance"]["latest"] is True
+    assert data["provenance"]["settings"] == {"pledge_high_value_threshold": 10_000_000}
+    again = run(small_path, *args, "--as-known-at", data["as_known_at"].replace("Z", "+00:00"))
+    assert again.returncode == EXIT_OK, again.stderr
+    repeated = json.loads(again.stdout)
+    assert repeated["as_known_at"] == data["as_known_at"]
+    assert repeated["indicators"] == data["indicators"]
+    assert repeated["provenance"]["latest"] is False
+
+
+def test_a_settings_file_sets_the_wording_and_the_engine(small_path, tmp_path):
+    """--settings FILE: [report] decimals and sections, [stats] the pledge threshold (which
+    --pledge-threshold overrides)."""
+    settings = tmp_path / "bureau.toml"
+    settings.write_text(
+        '[stats]\npledge_high_value_threshold = "500万"\n\n'
+        '[report]\nyoy_decimals = 1\nsections = ["utilisation"]\n',
+        encoding="utf-8",
+    )
+    out = run(small_path, "--region", "440700", "--period", "2023", "--settings", settings)
+    assert out.returncode == EXIT_OK, out.stderr
+    assert "同比增长25%" in out.stdout
+    assert "### 知识产权运用" in out.stdout and "### 知识产权创造" not in out.stdout
+    assert "- 高价值发明专利质押金额阈值：500万元" in out.stdout
+    both = ("--settings", settings, "--pledge-threshold", "2000万")
+    out = run(small_path, "--region", "440700", "--period", "2023", *both)
+    assert "- 高价值发明专利质押金额阈值：2000万元" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("[report]\nyoy_decimals = 9\n", "bureau.toml:2 report.yoy_decimals: 9: yoy_decimals"),
+        ("[report]\nsections = ['patents']\n", "bureau.toml:2 report.sections"),
+        ("[report]\ndecimals = 1\n", "bureau.toml:2 report.decimals: unknown setting"),
+        ("[stats]\npledge_high_value_threshold = 'lots'\n", "stats.pledge_high_value_threshold"),
+        ("[bureau]\nname = 'x'\n", "unknown table"),
+        ("[report\n", "not a TOML file"),
+    ],
+)
+def test_a_bad_settings_file_is_a_clear_error(small_path, tmp_path, text, says):
+    """A bad settings file names the file, the line and the setting, and exits 2."""
+    settings = tmp_path / "bureau.toml"
+    settings.write_text(text, encoding="utf-8")
+    out = run(small_path, "--region", "440700", "--period", "2023", "--settings", settings)
+    assert out.returncode == EXIT_ERROR
+    assert out.stderr.count("\n") == 1, out.stderr
+    assert says in out.stderr
+
+
+def test_english_report_names_regions_in_english(small_path):
+    """--lang en: the region's English name in the title and the sentences."""
+    out = run(small_path, "--region", "440700", "--period", "2023", "--lang", "en")
+    assert out.returncode == EXIT_OK, out.stderr
+    assert out.stdout.startswith("# Jiangmen IP statistics report, 2023")
+    assert "In 2023, Jiangmen recorded 5 IP pledge registrations" in out.stdout
+    assert "江门" not in out.stdout

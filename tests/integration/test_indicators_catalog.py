@@ -1,4 +1,4 @@
-"""The catalog: complete against INDICATORS.md v1, well formed, joined with the families that
+"""The catalog: complete against docs/indicators.md v1, well formed, joined with the families that
 emit each id, computed, documented."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ CONTRACT = {
     "case_median_days_to_close": "flow",
     "case_closed_in_time_share": "flow",  # the tracker's (issue 11): time limits met
 }
-"""Every id of INDICATORS.md v1 with its kind, and the ids added since."""
+"""Every id of docs/indicators.md v1 with its kind, and the ids added since."""
 
 SUB_IDS = (
     [
@@ -62,7 +62,7 @@ PAGE = Path(__file__).resolve().parents[2] / "docs" / "indicators.md"
 
 
 def test_catalog_holds_exactly_the_contract():
-    """Every id and sub-id of INDICATORS.md v1 is in the catalog with its kind, and no other."""
+    """Every id and sub-id of docs/indicators.md v1 is in the catalog with its kind, and no other."""
     assert {i: CATALOG[i].kind for i in CONTRACT} == CONTRACT
     assert set(CATALOG) == set(CONTRACT) | set(SUB_IDS)
     for sub in SUB_IDS:

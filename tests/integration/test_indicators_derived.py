@@ -209,14 +209,22 @@ def test_own_and_retired_regions(ledger):
 
 
 def test_report_json_shape(ledger):
-    """report_json: the INDICATORS.md keys, integer counts, yuan numbers, YoY to 2 decimals."""
+    """report_json: the docs/indicators.md keys, integer counts, yuan numbers, YoY to 2 decimals."""
     _pledges(ledger, {JIANGMEN: 3}, 2022)
     ledger.pledges.upsert(
         [pledge(f"N{k}", D(2023, 5, 1), "12.5", JIANGMEN) for k in range(4)]
         + [pledge("N9", D(2023, 5, 1), "0.01", JIANGMEN)]
     )
     report = report_json(ledger, JIANGMEN, "2023", as_known_at="2030-01-01")
-    assert list(report) == ["region", "region_name", "period", "as_known_at", "indicators"]
+    # the v1 keys in their order; provenance added (later keys are only added)
+    assert list(report) == [
+        "region",
+        "region_name",
+        "period",
+        "as_known_at",
+        "provenance",
+        "indicators",
+    ]
     assert (report["region"], report["region_name"], report["period"]) == (
         JIANGMEN,
         "江门市",
@@ -238,7 +246,10 @@ def test_report_json_shape(ledger):
         "peers_national",
         "target",
         "completion_pct",
+        "basis",
+        "source",
     ]
+    assert (entry["basis"], entry["source"]) == ("computed", None)
     assert (entry["value"], entry["previous"], entry["yoy_pct"]) == (5, 3, 66.67)
     assert isinstance(entry["value"], int) and isinstance(entry["previous"], int)
     assert (entry["rank_parent"], entry["peers_parent"], entry["peers_national"]) == (1, 21, 333)
@@ -249,7 +260,8 @@ def test_report_json_shape(ledger):
         "patent_applications.invention",
     ]
     json.dumps(report, allow_nan=False)
-    assert report_json(ledger, JIANGMEN, "2023")["as_known_at"] is None
+    latest = report_json(ledger, JIANGMEN, "2023")
+    assert latest["as_known_at"].endswith("Z") and latest["provenance"]["latest"] is True
     with pytest.raises(NotFoundError):
         report_json(ledger, "999999", "2023")
 
@@ -257,9 +269,13 @@ def test_report_json_shape(ledger):
 def test_table_to_report_from_one_run_for_many_regions(ledger):
     """One engine run, many regions' JSON objects: the same as report_json for each."""
     _pledges(ledger, {JIANGMEN: 2, FOSHAN: 1})
-    table = compute_indicators(ledger, ["2023"], regions=[JIANGMEN, FOSHAN])
+    moment = "2030-01-01"
+    table = compute_indicators(ledger, ["2023"], regions=[JIANGMEN, FOSHAN], as_known_at=moment)
     for region in (JIANGMEN, FOSHAN):
-        assert table_to_report(table, region, "2023") == report_json(ledger, region, "2023")
+        mine = table_to_report(table, region, "2023", moment)
+        alone = report_json(ledger, region, "2023", as_known_at=moment)
+        assert mine["indicators"] == alone["indicators"]
+        assert mine["as_known_at"] == alone["as_known_at"]
     with pytest.raises(NotFoundError):
         table_to_report(table, GUANGZHOU, "2023")
 

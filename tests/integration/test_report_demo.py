@@ -7,7 +7,7 @@ import time
 import pytest
 
 from ipledger import Ledger
-from ipledger.report import build_report, render_markdown
+from ipledger.report import ReportSettings, build_report, render_markdown
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +32,25 @@ def jiangmen(demo_ledger):
     return report, time.perf_counter() - started
 
 
-def test_the_jiangmen_pledge_sentence(jiangmen):
-    """知识产权质押732笔，同比增长156.8%，排名全国第十四、全省第三 (江门 article), generated."""
+def test_the_jiangmen_pledge_sentence(demo_ledger, jiangmen):
+    """知识产权质押732笔，同比增长156.8%，排名全国第十四、全省第三 (江门 article), generated
+    with 江门's one decimal for changes; two by default."""
     report, _ = jiangmen
     text = next(p.text for p in report.narrative if p.section == "utilisation")
+    assert "知识产权质押732笔，同比增长156.84%，排名全国第十四、全省第三" in text
+    own = build_report(
+        demo_ledger, "440700", "2023", report_settings=ReportSettings(yoy_decimals=1)
+    )
+    text = next(p.text for p in own.narrative if p.section == "utilisation")
     assert "知识产权质押732笔，同比增长156.8%，排名全国第十四、全省第三" in text
     assert "质押登记金额199亿元，同比增长124.9%，排名全国第十二、全省第五" in text
+
+
+def test_the_xinxiang_pledge_sentence(demo_ledger):
+    """质押融资12.62亿元 … 增长16.85%，居全省第一位 (新乡 article), with the default settings."""
+    report = build_report(demo_ledger, "410700", "2024")
+    text = next(p.text for p in report.narrative if p.section == "utilisation")
+    assert "质押登记金额12.62亿元，同比增长16.85%，居全省第一位" in text
 
 
 def test_every_indicator_is_in_the_table(jiangmen):
@@ -49,7 +62,7 @@ def test_every_indicator_is_in_the_table(jiangmen):
     pledges = report.row("pledge_count")
     assert (pledges.rank_parent, pledges.peers_parent, pledges.rank_national) == (3, 21, 14)
     markdown = render_markdown(report)
-    assert "| 知识产权质押笔数 | 笔 | 732 | 285 | +156.8% | 3/21 | 14/333 |" in markdown
+    assert "| 知识产权质押笔数 | 笔 | 732 | 285 | +156.84% | 3/21 | 14/333 |" in markdown
 
 
 def test_the_report_is_quick_to_build(jiangmen):

@@ -117,7 +117,7 @@ def test_report_from_the_engine(report):
     assert report.province_name == "广东省"
     text = next(p.text for p in report.narrative if p.section == "utilisation")
     assert text.startswith("2023年，")
-    assert "知识产权质押5笔，同比增长25.0%，居全国、全省第一位" in text
+    assert "知识产权质押5笔，同比增长25%，居全国、全省第一位" in text
     assert "质押登记金额12.62亿元" in text
 
 
@@ -142,7 +142,36 @@ def test_report_equals_report_json(small, report):
     """The report's JSON is exactly what the engine's report_json gives."""
     from ipledger.report import render_json
 
-    assert json.loads(render_json(report)) == report_json(small, "440700", "2023")
+    data = json.loads(render_json(report))
+    moment = report.provenance.as_known_at
+    again = report_json(small, "440700", "2023", as_known_at=moment)
+    assert data["as_known_at"] == again["as_known_at"] == moment.isoformat()[:-6] + "Z"
+    assert data["indicators"] == again["indicators"]
+    assert data["provenance"]["latest"] is True and again["provenance"]["latest"] is False
+    assert data["provenance"]["settings"] == again["provenance"]["settings"]
+
+
+def test_a_latest_report_is_made_again_from_its_moment(tmp_path):
+    """A report of the latest data says the moment it read the ledger as known at; the same
+    moment, given after more is recorded, makes the same figures again."""
+    with Ledger.open(tmp_path / "own.duckdb") as ledger:
+        fill(ledger)
+        latest = build_report(ledger, "440700", "2023")
+        assert latest.provenance.latest and latest.provenance.as_known_at is not None
+        ledger.pledges.upsert(
+            Pledge(
+                pledge_id="C1",
+                registered_date=D(2023, 6, 1),
+                amount=Decimal("1000000"),
+                region_code=PENGJIANG,
+            )
+        )
+        moment = latest.provenance.as_known_at
+        again = build_report(ledger, "440700", "2023", as_known_at=moment)
+        now = build_report(ledger, "440700", "2023")
+    assert again.table.equals(latest.table)
+    assert now.row("pledge_count").value == latest.row("pledge_count").value + 1
+    assert not again.provenance.latest and again.provenance.as_known_at == moment
 
 
 def test_as_known_at_reads_the_ledger_as_it_was(small):
@@ -151,7 +180,9 @@ def test_as_known_at_reads_the_ledger_as_it_was(small):
     report = build_report(small, "440700", "2023", as_known_at=before)
     assert report.row("pledge_count").value == 0
     assert report.narrative == ()
-    assert "按" in render_markdown(report) and "台账记录统计" in render_markdown(report)
+    shown = report.provenance.as_known_at.strftime("%Y-%m-%d %H:%M:%S")
+    assert f"数据截至 {shown}+00:00*" in render_markdown(report)
+    assert not report.provenance.latest
 
 
 def test_unknown_region_and_language(small):

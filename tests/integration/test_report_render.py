@@ -14,7 +14,9 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
+import ipledger
 from ipledger.report import (
+    ReportSettings,
     render_charts,
     render_html,
     render_json,
@@ -177,16 +179,17 @@ def test_markdown(report):
     text = render_markdown(report)
     if report.lang == "zh":
         assert text.startswith("# 江门市2023年知识产权统计报告\n")
-        assert "按2024-01-31的台账记录统计" in text
+        assert "数据截至 2024-01-31" in text
         assert (
-            "| 知识产权质押笔数 | 笔 | 732 | 285 | +156.8% | 3/21 | 14/333 | 600 | 122.0% |" in text
+            "| 知识产权质押笔数 | 笔 | 732 | 285 | +156.84% | 3/21 | 14/333 | 600 | 122.0% |"
+            in text
         )
         assert "### 知识产权创造" in text and "### 知识产权保护" in text
         assert "| 其中：发明专利授权量 |" in text
-        assert "知识产权质押732笔，同比增长156.8%，排名全国第十四、全省第三" in text
+        assert "知识产权质押732笔，同比增长156.84%，排名全国第十四、全省第三" in text
     else:
-        assert text.startswith("# 江门市 IP statistics report, 2023\n")
-        assert "| IP pledge registrations | number | 732 | 285 | +156.8% | 3/21 | 14/333 |" in text
+        assert text.startswith("# Jiangmen IP statistics report, 2023\n")
+        assert "| IP pledge registrations | number | 732 | 285 | +156.84% | 3/21 | 14/333 |" in text
     links = render_markdown(report, chart_links={"趋势": "r-trends.png"})
     assert "![趋势](r-trends.png)" in links
 
@@ -234,7 +237,7 @@ def test_xlsx_has_real_numbers_and_formats(report, charts):
     assert (pledge[3].value, pledge[4].value) == (732, 285)
     assert pledge[3].data_type == "n" and pledge[3].number_format == "#,##0"
     assert pledge[5].value == pytest.approx(1.568, abs=1e-3)
-    assert pledge[5].number_format == "0.0%"
+    assert pledge[5].number_format == "0.00%"
     assert (pledge[6].value, pledge[7].value, pledge[8].value, pledge[9].value) == (3, 21, 14, 333)
     assert pledge[11].value == pytest.approx(1.22)
     amount = rows["pledge_amount"]
@@ -262,13 +265,18 @@ def test_xlsx_text_is_never_a_formula(table):
 
 
 def test_json_is_the_contract_shape(report):
-    """The INDICATORS.md object: region, names, indicators with value, previous, YoY, ranks."""
+    """The docs/indicators.md object: region, names, indicators with value, previous, YoY, ranks."""
     data = json.loads(render_json(report))
-    assert set(data) == {"region", "region_name", "period", "as_known_at", "indicators"}
+    v1 = {"region", "region_name", "period", "as_known_at", "indicators"}
+    assert set(data) == v1 | {"provenance"}  # v1 keys kept, provenance added
     assert data["as_known_at"].startswith("2024-01-31T23:59:59")
     pledge = next(i for i in data["indicators"] if i["id"] == "pledge_count")
     assert pledge["value"] == 732 and pledge["rank_national"] == 14
     assert pledge["yoy_pct"] == 156.84
+    assert (pledge["basis"], pledge["source"]) == ("computed", None)
+    assert data["provenance"]["latest"] is False
+    assert data["provenance"]["ipledger_version"] == ipledger.__version__
+    assert data["provenance"]["generated_at"].endswith("Z")
 
 
 def test_render_report_for_every_format(report, charts):
@@ -278,4 +286,90 @@ def test_render_report_for_every_format(report, charts):
     assert render_report(report, "xlsx", charts=charts)[:2] == b"PK"
     assert json.loads(render_report(report, "json"))["region"] == "440700"
     with pytest.raises(ValueError, match="format"):
-        render_report(report, "pdf")
+        render_report(report, "docx")
+
+
+def test_every_format_tells_its_provenance(table, charts):
+    """数据截至, 生成于, the version, the pledge threshold and the basis in md, html, xlsx, json."""
+    report = report_from_table(table, as_known_at="2024-01-31", province_name="广东省")
+    facts = dict(report.provenance.facts("zh", report.rows))
+    assert facts["数据截至"] == "2024-01-31"
+    assert facts["生成程序"] == f"ipledger {ipledger.__version__}"
+    assert facts["高价值发明专利质押金额阈值"] == "1000万元"
+    assert facts["数据与排名依据"] == "全部指标按本台账记录计算"
+    markdown = render_markdown(report)
+    page = render_html(report, charts=[], embed_font=False)
+    book = load_workbook(io.BytesIO(render_xlsx(report, charts=[])))
+    overview = {r[0].value: r[1].value for r in book.worksheets[0].iter_rows() if r[0].value}
+    for label, text in facts.items():
+        assert f"- {label}：{text}" in markdown
+        assert f"<th>{label}</th><td>{text}</td>" in page
+        assert overview[label] == text
+    assert facts["生成于"].startswith(report.provenance.generated_at.date().isoformat())
+
+
+def test_xlsx_sheets_print_on_a4(report, charts):
+    """Every sheet: A4, fit to one page wide, header rows repeated; wide sheets landscape."""
+    book = load_workbook(io.BytesIO(render_xlsx(report, charts=charts)))
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert int(setup.paperSize) == int(sheet.PAPERSIZE_A4), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
+    zh = report.lang == "zh"
+    section = book["知识产权运用" if zh else "IP utilisation"]
+    assert section.page_setup.orientation == "landscape"
+    assert section.print_title_rows == "$1:$1"
+    overview = book.worksheets[0]
+    assert overview.page_setup.orientation == "portrait"
+    narrative = [c for r in overview.iter_rows() for c in r if c.value == report.narrative[0].text]
+    assert narrative and narrative[0].alignment.wrap_text
+    row = narrative[0].row
+    assert any(str(m).startswith(f"A{row}:") for m in overview.merged_cells.ranges)
+    # the merged cells' width in character widths (a CJK character is two), at 14 pt a line
+    width = sum(overview.column_dimensions[chr(65 + k)].width for k in range(7))
+    text = report.narrative[0].text
+    lines = sum(2 if ord(c) >= 0x2E80 else 1 for c in text) / width
+    assert overview.row_dimensions[row].height >= 14 * lines
+
+
+def test_settings_change_how_figures_are_written(table):
+    """Decimals and sections of the bureau's settings reach the tables and the workbook."""
+    settings = ReportSettings(yoy_decimals=1, sections=["utilisation"])
+    report = report_from_table(table, settings=settings)
+    markdown = render_markdown(report)
+    assert "| 知识产权质押笔数 | 笔 | 732 | 285 | +156.8% |" in markdown
+    assert "### 知识产权创造" not in markdown and "### 知识产权运用" in markdown
+    assert [p.section for p in report.narrative] == ["utilisation"]
+    book = load_workbook(io.BytesIO(render_xlsx(report, charts=[])))
+    assert "知识产权创造" not in book.sheetnames
+    pledge = {r[0].value: r for r in book["知识产权运用"].iter_rows(min_row=2)}["pledge_count"]
+    assert pledge[5].number_format == "0.0%"
+    # the contract JSON keeps every indicator, whatever the report publishes
+    ids = {i["id"] for i in json.loads(render_json(report))["indicators"]}
+    assert "patent_grants" in ids
+
+
+def test_report_in_a_notebook(report):
+    """A notebook shows the report as HTML (no font, no charts); its repr is one line."""
+    html = report._repr_html_()
+    assert html.startswith('<div class="ipledger-report">')
+    assert "<html" not in html and "@font-face" not in html
+    assert 'data-indicator="pledge_count"' in html
+    assert len(html) < 40_000
+    assert "\n" not in repr(report) and len(repr(report)) < 100
+
+
+def test_count_charts_have_whole_number_ticks(table):
+    """A count's axis never shows 2.5 pledges (the SVG keeps each label's text in a comment)."""
+    trends = pa.Table.from_pylist(
+        [
+            {"period": str(year), "indicator": "pledge_count", "value": float(value)}
+            for year, value in zip(range(2019, 2024), (1, 2, 1, 2, 3), strict=True)
+        ]
+    )
+    report = report_from_table(table, trends=trends)
+    (chart,) = [c for c in render_charts(report, formats=("svg",)) if c.key == "trends"]
+    labels = re.findall(r"<!-- ([0-9.]+) -->", chart.svg)
+    assert "0" in labels and "3" in labels
+    assert all("." not in label for label in labels), labels

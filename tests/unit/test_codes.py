@@ -65,7 +65,7 @@ def vectorised(con, rule: str, texts: list[str | None]) -> list[tuple[object, st
     return [tuple(r) for r in rows]
 
 
-# -- written forms from EXCHANGE.md ---------------------------------------------------------
+# -- written forms from docs/exchange.md ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def vectorised(con, rule: str, texts: list[str | None]) -> list[tuple[object, st
     ],
 )
 def test_patent_number_forms(text):
-    """Every written form of EXCHANGE.md, and the forms of gazettes, Google Patents and DOCDB /
+    """Every written form of docs/exchange.md, and the forms of gazettes, Google Patents and DOCDB /
     PATSTAT / BigQuery (no check character: it is computed), give the canonical number."""
     n = parse_patent_number(text)
     assert (n.canonical, n.kind, n.filing_year, str(n)) == (
@@ -198,7 +198,7 @@ def test_patent_kind_digits(kind_digit, kind):
     ],
 )
 def test_money_forms(text, value):
-    """Every money form of EXCHANGE.md gives exact yuan with 2 places."""
+    """Every money form of docs/exchange.md gives exact yuan with 2 places."""
     assert parse_money(text) == Decimal(value).quantize(Decimal("0.01"))
 
 
@@ -224,7 +224,7 @@ def test_money_errors(text, reason):
     "text", ["2023-05-06", "2023/5/6", "2023.5.6", "20230506", "2023年5月6日", "２０２３-05-06"]
 )
 def test_date_forms(text):
-    """Every date form of EXCHANGE.md reads as 2023-05-06."""
+    """Every date form of docs/exchange.md reads as 2023-05-06."""
     assert parse_date(text) == dt.date(2023, 5, 6)
 
 
@@ -245,7 +245,7 @@ def test_date_errors(text, reason):
 
 
 def test_bool_and_list_forms():
-    """Yes/no words and list separators of EXCHANGE.md."""
+    """Yes/no words and list separators of docs/exchange.md."""
     assert [parse_bool(t) for t in ("true", "1", "yes", "是", "Y")] == [True] * 5
     assert [parse_bool(t) for t in ("false", "0", "no", "否", "N", "")] == [False] * 6
     assert parse_list("a;b；c、d") == ("a", "b", "c", "d")

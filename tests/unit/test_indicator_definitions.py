@@ -24,9 +24,9 @@ from ipledger.stats import json_number
 
 
 def test_units_are_the_contract_strings():
-    """The unit ids are INDICATORS.md's, and only durations are not ranked."""
+    """The unit ids are docs/indicators.md's, and only durations are not ranked."""
     assert list(UNITS) == ["count", "yuan", "per_10k", "days", "percent"]
-    assert [u.id for u in UNITS.values() if not u.ranked] == []  # INDICATORS.md v1 ranks all
+    assert [u.id for u in UNITS.values() if not u.ranked] == []  # docs/indicators.md v1 ranks all
     assert [u.id for u in UNITS.values() if not u.tell_rank] == ["days"]
     assert [u.id for u in UNITS.values() if u.money] == ["yuan"]
     assert {i.unit for i in INDICATORS.values()} <= set(UNITS)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ipledger.report import IndicatorRow, report_from_table, write_narrative
+from ipledger.report import IndicatorRow, ReportSettings, report_from_table, write_narrative
 from ipledger.report._narrative import scope_word
 from ipledger.report._numbers import format_count_zh, format_money_zh
 from ipledger.stats import CATALOG, COLUMNS
@@ -34,15 +34,16 @@ def row(indicator, value, previous=None, yoy=None, parent=None, national=None, *
     )
 
 
-def jiangmen(rows, lang="zh", period="2023"):
+def jiangmen(rows, lang="zh", period="2023", settings=None):
     """The narrative of 江门市, a city of 广东省."""
     return write_narrative(
         rows,
-        region_name="江门市",
+        region_name="江门市" if lang == "zh" else "Jiangmen",
         region_level="city",
         province_name="广东省",
         period=period,
         lang=lang,
+        settings=settings or ReportSettings(),
     )
 
 
@@ -52,23 +53,63 @@ def text_of(paragraphs, section):
 
 
 def test_the_pledge_sentence_of_the_jiangmen_article():
-    """知识产权质押732笔，同比增长156.8%，排名全国第十四、全省第三 — from the figures."""
+    """知识产权质押732笔，同比增长156.8%，排名全国第十四、全省第三 — from the figures, with
+    江门's one decimal for changes; the default writes two (the other articles' usage)."""
     rows = [
         row("pledge_count", 732.0, 285.0, 156.8421, parent=3, national=14),
         row("pledge_amount", 19.9e9, 8.848e9, 124.9096, parent=5, national=12),
     ]
-    text = text_of(jiangmen(rows), "utilisation")
+    text = text_of(jiangmen(rows, settings=ReportSettings(yoy_decimals=1)), "utilisation")
     assert text == (
         "2023年，江门市知识产权质押732笔，同比增长156.8%，排名全国第十四、全省第三；"
         "质押登记金额199亿元，同比增长124.9%，排名全国第十二、全省第五。"
     )
+    default = text_of(jiangmen(rows), "utilisation")
+    assert "同比增长156.84%" in default
+    assert "同比增长124.91%" in default
+
+
+@pytest.mark.parametrize(
+    ("yoy", "written"),
+    [
+        (16.8521, "同比增长16.85%"),
+        (13.0, "同比增长13%"),
+        (25.72, "同比增长25.72%"),
+        (-3.2, "同比下降3.2%"),
+    ],
+)
+def test_changes_are_written_as_the_seed_articles_write_them(yoy, written):
+    """新乡: 质押融资金额较去年同期增长16.85%, 有效商标…同比增长13%, 新增商标…同比增长25.72%."""
+    rows = [row("pledge_count", 100.0, 90.0, yoy)]
+    assert written in text_of(jiangmen(rows), "utilisation")
+
+
+def test_money_and_count_thresholds_and_decimals_are_settings():
+    """万 / 亿 from where the bureau writes them; money with the decimals it sets."""
+    rows = [row("pledge_amount", 26_000_000.0), row("pledge_count", 28_000.0)]
+    default = text_of(jiangmen(rows), "utilisation")
+    assert "质押登记金额2600万元" in default
+    assert "知识产权质押28000笔" in default
+    settings = ReportSettings(
+        money_yi_from=10_000_000, count_wan_from=10_000, unit_decimals={"yuan": 1}
+    )
+    text = text_of(jiangmen(rows, settings=settings), "utilisation")
+    assert "质押登记金额0.3亿元" in text
+    assert "知识产权质押2.8万笔" in text
+
+
+def test_sections_not_published_are_not_told():
+    """A bureau that publishes no protection section gets no protection paragraph."""
+    rows = [row("pledge_count", 732.0), row("ip_cases", 43.0)]
+    paragraphs = jiangmen(rows, settings=ReportSettings(sections=["utilisation"]))
+    assert [p.section for p in paragraphs] == ["utilisation"]
 
 
 def test_first_in_the_province_reads_ju_quansheng_diyiwei():
     """A first place in the province is 居全省第一位 (新乡: 居全省第一位)."""
     rows = [row("pledge_amount", 1_262_000_000.0, 1_080_000_000.0, 16.85, parent=1, national=40)]
     text = text_of(jiangmen(rows), "utilisation")
-    assert "质押登记金额12.62亿元，同比增长16.9%，居全省第一位、全国第四十位" in text
+    assert "质押登记金额12.62亿元，同比增长16.85%，居全省第一位、全国第四十位" in text
 
 
 def test_stock_figures_are_dated_at_the_period_end():
@@ -79,7 +120,7 @@ def test_stock_figures_are_dated_at_the_period_end():
     ]
     text = text_of(jiangmen(rows), "creation")
     assert text == (
-        "2023年，江门市专利授权10500件，同比增长5.0%。"
+        "2023年，江门市专利授权10500件，同比增长5%。"
         "截至2023年底，全市有效发明专利6951件，居全省第三位。"
     )
 
@@ -95,7 +136,7 @@ def test_one_breakdown_is_told_in_full_several_are_listed():
         row("ip_cases.gi_infringement", 0.0),
     ]
     paragraphs = jiangmen(rows)
-    assert "专利授权5350件，同比增长2.9%，其中发明专利授权1450件，同比增长11.5%。" in (
+    assert "专利授权5350件，同比增长2.88%，其中发明专利授权1450件，同比增长11.54%。" in (
         text_of(paragraphs, "creation")
     )
     protection = text_of(paragraphs, "protection")
@@ -132,15 +173,17 @@ def test_durations_are_not_ranked():
     """The most days to close a case is no first place."""
     rows = [row("case_median_days_to_close", 58.0, 62.0, -6.45, parent=1, national=1)]
     text = text_of(jiangmen(rows), "protection")
-    assert text == "2023年，江门市办结案件用时中位数为58天，同比下降6.5%。"
+    assert text == "2023年，江门市办结案件用时中位数为58天，同比下降6.45%。"
 
 
 def test_targets_are_told():
-    """完成年度目标任务的122.0% where a target was set."""
+    """完成年度目标任务的122% where a target was set (at most one decimal by default)."""
     rows = [row("pledge_count", 732.0, target=600.0, completion_pct=122.0)]
-    assert "完成年度目标任务的122.0%" in text_of(jiangmen(rows), "utilisation")
+    assert "完成年度目标任务的122%" in text_of(jiangmen(rows), "utilisation")
     quarter = jiangmen(rows, period="2023Q2")
-    assert "完成目标任务的122.0%" in text_of(quarter, "utilisation")
+    assert "完成目标任务的122%" in text_of(quarter, "utilisation")
+    rows = [row("pledge_count", 732.0, target=600.0, completion_pct=132.666)]
+    assert "完成年度目标任务的132.7%" in text_of(jiangmen(rows), "utilisation")
 
 
 def test_other_periods_and_scopes():
@@ -157,8 +200,8 @@ def test_english_narrative():
     rows = [row("pledge_count", 732.0, 285.0, 156.84, parent=3, national=14)]
     text = text_of(jiangmen(rows, lang="en"), "utilisation")
     assert text == (
-        "In 2023, 江门市 recorded 732 IP pledge registrations "
-        "(up 156.8% year on year; 14th nationally and 3rd in the province)."
+        "In 2023, Jiangmen recorded 732 IP pledge registrations "
+        "(up 156.84% year on year; 14th nationally and 3rd in the province)."
     )
 
 
@@ -227,3 +270,22 @@ def test_report_from_an_engine_table():
     assert report.narrative[0].text.startswith("2023年，江门市知识产权质押732笔")
     with pytest.raises(ValueError, match="columns"):
         report_from_table(table.drop_columns(["yoy_pct"]))
+
+
+def test_an_english_report_names_regions_in_english():
+    """--lang en: "In 2023, Jiangmen recorded …", the name from the built-in region table."""
+    table = engine_table([row("pledge_count", 732.0, 285.0, 156.84, parent=3, national=14)])
+    report = report_from_table(table, lang="en", province_name="Guangdong")
+    assert report.region_name == "Jiangmen"
+    assert report.title == "Jiangmen IP statistics report, 2023"
+    assert report.narrative[0].text.startswith("In 2023, Jiangmen recorded 732")
+
+
+def test_rows_carry_the_basis_of_their_figures():
+    """Without a basis column every figure is computed from the ledger; none without one."""
+    table = engine_table([row("pledge_count", 732.0), row("pledge_amount", None)])
+    report = report_from_table(table)
+    assert [(r.basis, r.source) for r in report.rows] == [("computed", None), ("none", None)]
+    published = table.append_column("basis", pa.array(["published", "none"]))
+    published = published.append_column("source", pa.array(["国家知识产权局", None]))
+    assert report_from_table(published).row("pledge_count").basis == "published"

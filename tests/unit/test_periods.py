@@ -28,7 +28,7 @@ from ipledger.stats import Period, parse_period
     ],
 )
 def test_period_forms(text, start, end, previous, kind):
-    """Every period form of INDICATORS.md: its span, its previous period and its kind."""
+    """Every period form of docs/indicators.md: its span, its previous period and its kind."""
     p = parse_period(text)
     assert (p.start, p.end, str(p), str(p.previous()), p.kind) == (start, end, text, previous, kind)
 

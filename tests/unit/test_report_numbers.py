@@ -158,17 +158,20 @@ def test_counts(count, word, text):
 @pytest.mark.parametrize(
     ("pct", "zh", "en"),
     [
-        (156.8421, "增长156.8%", "up 156.8%"),
-        (124.91, "增长124.9%", "up 124.9%"),
+        (156.8421, "增长156.84%", "up 156.84%"),
+        (124.91, "增长124.91%", "up 124.91%"),
+        (16.8521, "增长16.85%", "up 16.85%"),  # 新乡: 较去年同期增长16.85%
+        (13.0, "增长13%", "up 13%"),  # 新乡: 同比增长13%
         (-3.2, "下降3.2%", "down 3.2%"),
-        (-0.04, "持平", "unchanged"),
+        (-0.004, "持平", "unchanged"),
         (0.0, "持平", "unchanged"),
-        (100.0, "增长100.0%", "up 100.0%"),
+        (100.0, "增长100%", "up 100%"),
         (None, None, None),
     ],
 )
 def test_changes(pct, zh, en):
-    """同比增长156.8% / 同比下降3.2% / 持平, and the English equivalents."""
+    """同比增长16.85% / 同比下降3.2% / 持平 (at most two decimals, the seed articles' usage),
+    and the English equivalents."""
     assert format_change(pct) == zh
     assert format_change(pct, "en") == en
 
@@ -245,3 +248,33 @@ def test_money_scale_keeps_amounts_readable(top):
     scale = money_scale(top)
     assert top / scale.divisor >= 1 or scale.divisor == 1
     assert scale.label(UNITS["yuan"], "zh").endswith("元")
+
+
+@given(
+    cents=st.integers(0, 10**14),
+    places=st.integers(0, 4),
+    wan=st.sampled_from([10**3, 10**4, 10**5]),
+    yi=st.sampled_from([10**7, 10**8, 10**9]),
+)
+def test_money_with_a_bureaus_thresholds_and_decimals_reads_back(cents, places, wan, yi):
+    """Any decimals and 万 / 亿 thresholds: the text reads back to within half its last digit,
+    in the scale the thresholds give."""
+    value = Decimal(cents) / 100
+    text = format_money_zh(value, places, wan_from=wan, yi_from=yi)
+    back = parse_money(text)
+    unit = Decimal(10**8) if "亿" in text else Decimal(10**4) if "万" in text else Decimal(1)
+    assert abs(back - value) <= unit * Decimal(5).scaleb(-places - 1)
+    if value >= yi and round(value / 10**8, places) > 0:
+        assert "亿" in text
+    if value < wan * Decimal("0.99"):
+        assert "万" not in text and "亿" not in text
+
+
+@given(count=st.integers(0, 10**12), wan=st.sampled_from([10**4, 10**5, 10**6]))
+def test_counts_follow_the_wan_threshold(count, wan):
+    """Counts are digits below the bureau's 万 threshold, exactly; 万 / 亿 from it on."""
+    text = format_count_zh(count, "件", wan_from=wan)
+    if count < wan:
+        assert text == f"{count}件"
+    else:
+        assert ("万" in text or "亿" in text) and text.endswith("件")
