@@ -27,11 +27,12 @@ with Ledger.open(sys.argv[1], read_only=True) as ledger:
 
 
 def _report(db):
+    """The figures of a report from ``db`` (its provenance says when it was made: left out)."""
     result = run_ipledger(
         "report", "--region", "440700", "--period", "2023", "--format", "json", db=db
     )
     assert result.returncode == EXIT_OK, result.stderr
-    return json.loads(result.stdout)
+    return json.loads(result.stdout)["indicators"]
 
 
 def _one_line_error(result):

@@ -43,9 +43,9 @@ from tests.unit.test_codes import VALID, scalar, vectorised
 
 pytestmark = pytest.mark.reliability
 
-SHORT, LONG = 20, 9_000
+SHORT, LONG = 10, 9_000
 """Examples per parser property; the entity properties run a 30th (upserts) and a 60th (files)
-of it, at least 3 (each is a write)."""
+of it, at least 2 (each is a write)."""
 
 _COUNTS: dict[str, int] = {}
 
@@ -214,8 +214,8 @@ def _all(con, tmp_path_factory, long):
         readers_refuse_cleanly(name, examples)
     csv_counts_agree(tmp_path_factory, examples)
     for name in ENTITIES:
-        upserts_agree_with_the_model(tmp_path_factory, name, max(examples // 30, 3))
-        files_import_or_are_refused(tmp_path_factory, name, max(examples // 60, 3))
+        upserts_agree_with_the_model(tmp_path_factory, name, max(examples // 30, 2))
+        files_import_or_are_refused(tmp_path_factory, name, max(examples // 60, 2))
 
 
 def test_fuzz_every_parser_and_import_briefly(con, tmp_path_factory):
