@@ -57,6 +57,9 @@ class Unit:
     regions on it (docs/indicators.md v1 ranks every indicator); ``tell_rank``: reports write its
     ranks (not for durations: the most days to close a case is no first place). ``yoy``: a
     year-on-year change in % is told (not for a percentage, whose change is in points).
+    ``parts_bounded``: a breakdown's figure never exceeds its total's (a count of some cases
+    is at most the count of all; the median days of one case type may exceed the median of all
+    cases, and so may a share).
 
     Examples:
         >>> UNITS["count"].label("zh", "笔"), UNITS["per_10k"].label("zh", "件")
@@ -77,6 +80,7 @@ class Unit:
     ranked: bool = True
     tell_rank: bool = True
     yoy: bool = True
+    parts_bounded: bool = True
 
     def label(self, lang: str, word: str = "件") -> str:
         """The unit as a column or axis names it, in ``lang`` (``word``: the measure word)."""
@@ -129,6 +133,7 @@ UNITS: Mapping[str, Unit] = MappingProxyType(
                 decimals=1,
                 json_decimals=2,
                 tell_rank=False,
+                parts_bounded=False,
             ),
             Unit(
                 id="percent",
@@ -139,6 +144,7 @@ UNITS: Mapping[str, Unit] = MappingProxyType(
                 decimals=1,
                 json_decimals=2,
                 yoy=False,
+                parts_bounded=False,
             ),
         )
     }
@@ -191,8 +197,10 @@ class IndicatorDefinition:
 
     @property
     def bounds(self) -> tuple[str, ...]:
-        """The indicators this one never exceeds: its total (``parent``), and ``at_most``."""
-        return tuple(i for i in (self.parent, self.at_most) if i is not None)
+        """The indicators this one never exceeds: its total (``parent``, where the unit's parts
+        are bounded: `Unit.parts_bounded`), and ``at_most``."""
+        parent = self.parent if self.unit_record.parts_bounded else None
+        return tuple(i for i in (parent, self.at_most) if i is not None)
 
 
 _CASE_TYPES = {
@@ -572,7 +580,7 @@ def _cases() -> Iterator[IndicatorDefinition]:
         definition_en="Cases closed in the period with outcome transferred_to_police or "
         "flagged transferred_to_police (either is enough).",
     )
-    yield IndicatorDefinition(
+    days = IndicatorDefinition(
         id="case_median_days_to_close",
         label_zh="案件办结天数中位数",
         label_en="Median days to close",
@@ -583,6 +591,19 @@ def _cases() -> Iterator[IndicatorDefinition]:
         "period; null when none closed (cases recorded as closed before opened are left "
         "out).",
     )
+    yield days
+    for case_type, (zh, en) in _CASE_TYPES.items():
+        yield _sub(
+            days,
+            case_type.value,
+            f"{zh}案件办结天数中位数",
+            f"Median days to close: {en}",
+            f"期内结案的{zh}案件自立案至结案天数的中位数；一案涉及多种类型时在各类型中分别计入；"
+            "无此类结案案件时为空。",
+            f"Median days from opening to closing of the cases of type {case_type.value} "
+            "closed in the period (a case of two types counts in both); null when none "
+            "closed.",
+        )
     yield IndicatorDefinition(
         id="case_closed_in_time_share",
         label_zh="案件按期办结率",

@@ -1,5 +1,6 @@
 """Enforcement-case families: cases opened (in total and by type), cases closed with their
-amounts, and the median time to close. Cases count for the handling authority's region."""
+amounts, and the median time to close (in total and by type). Cases count for the handling
+authority's region."""
 
 from __future__ import annotations
 
@@ -82,19 +83,34 @@ cases_transferred_to_police, by closing date."""
 
 def _days(ctx: SqlContext) -> str:
     return f"""
-        SELECT 'case_median_days_to_close' AS indicator, p.label AS period, x.region_code,
-               CAST(x.closed_date - x.opened_date AS DOUBLE) AS value
-        FROM {_effective(ctx)} x
-        JOIN _ipl_p p ON {in_period_sql("x.closed_date")}
-        WHERE x.closed_date >= x.opened_date
+        WITH closed AS (
+            SELECT p.label AS period, x.region_code, x.types,
+                   CAST(x.closed_date - x.opened_date AS DOUBLE) AS value
+            FROM {_effective(ctx)} x
+            JOIN _ipl_p p ON {in_period_sql("x.closed_date")}
+            WHERE x.closed_date >= x.opened_date
+        )
+        SELECT 'case_median_days_to_close' AS indicator, period, region_code, value
+        FROM closed
+        UNION ALL
+        SELECT 'case_median_days_to_close.' || case_type, period, region_code, value
+        FROM (SELECT period, region_code, value, unnest(list_distinct(types)) AS case_type
+              FROM closed)
     """
 
 
 CASE_DAYS = Family(
-    name="case_days", rollup="median", emits=("case_median_days_to_close",), build=_days
+    name="case_days",
+    rollup="median",
+    emits=(
+        "case_median_days_to_close",
+        *(f"case_median_days_to_close.{case_type.value}" for case_type in CaseType),
+    ),
+    build=_days,
 )
-"""case_median_days_to_close, over the cases closed in the period (a case recorded as closed
-before it was opened is left out: ``ipledger check`` lists it)."""
+"""case_median_days_to_close and case_median_days_to_close.<type>, over the cases closed in
+the period (a case of two types counts in both types; a case recorded as closed before it was
+opened is left out: ``ipledger check`` lists it)."""
 
 
 def _in_time(ctx: SqlContext) -> str:

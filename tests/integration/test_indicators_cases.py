@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ipledger import Case
+from ipledger.stats import CATALOG, breakdown_findings, compute_indicators
 from tests.stats_helpers import JIANGMEN, PENGJIANG, D, rows, write_raw
 
 IDS = [
@@ -115,3 +116,38 @@ def test_case_closed_before_opened_is_left_out_of_the_median(ledger):
     assert got[(JIANGMEN, "ip_cases_closed")]["value"] == 2
     assert got[(JIANGMEN, "case_median_days_to_close")]["value"] == 7
     assert got[(JIANGMEN, "ip_cases.other")]["value"] == 2
+
+
+def test_median_days_by_case_type(ledger):
+    """Durations by type: each type's median over its own closed cases (a case of two types in
+    both); a type with no closed case has none (null), and a type's median may exceed the
+    median of all cases without being reported as a breakdown above its total."""
+    _cases(ledger)
+    ids = [
+        "case_median_days_to_close",
+        "case_median_days_to_close.trademark_infringement",
+        "case_median_days_to_close.gi_infringement",
+        "case_median_days_to_close.patent_dispute",
+        "case_median_days_to_close.other",
+    ]
+    got = rows(ledger, "2023", ids)
+    assert [got[(JIANGMEN, i)]["value"] for i in ids] == [
+        30,  # C1 30, C2 10, C3 40
+        35,  # C1 30, C3 40
+        30,  # C1
+        10,  # C2
+        None,
+    ]
+    assert got[(JIANGMEN, ids[1])]["unit"] == "days"
+    table = compute_indicators(ledger, ["2023"], regions=[JIANGMEN], indicators=ids)
+    assert breakdown_findings(table) == []
+
+
+def test_a_share_or_a_median_of_a_part_is_not_bounded_by_its_total():
+    """Only units whose parts are bounded (counts, money, per 10k) bound a sub-id by its total."""
+    for definition in CATALOG.values():
+        if definition.parent is None:
+            continue
+        assert (definition.parent in definition.bounds) == (
+            definition.unit not in ("days", "percent")
+        ), definition.id

@@ -56,6 +56,7 @@ SUB_IDS = (
     + ["patent_assignments.outbound", "patent_licences.outbound"]
     + ["gi_trademarks.certification", "gi_trademarks.collective", "pledge_beneficiaries.sme"]
     + [f"ip_cases.{t.value}" for t in CaseType]
+    + [f"case_median_days_to_close.{t.value}" for t in CaseType]  # the tracker's: by type
 )
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "indicators.md"
