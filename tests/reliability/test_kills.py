@@ -245,11 +245,11 @@ def kill_exports(tmp_path, figures, *, kills, rows):
 
 
 def test_two_kills_mid_import(tmp_path, figures):
-    kill_imports(tmp_path, figures, kills=2, rows=20_000)
+    kill_imports(tmp_path, figures, kills=2, rows=5_000)
 
 
 def test_two_kills_mid_export(tmp_path, figures):
-    kill_exports(tmp_path, figures, kills=2, rows=20_000)
+    kill_exports(tmp_path, figures, kills=2, rows=5_000)
 
 
 @pytest.mark.reliability_long
