@@ -79,10 +79,6 @@ class Manifest:
     ipledger_version: str
     format_version: int = FORMAT_VERSION
 
-    def file(self, path: str) -> ManifestFile | None:
-        """The entry of ``path`` (relative, ``/``), if listed."""
-        return next((f for f in self.files if f.path == path), None)
-
 
 def digest(path: Path) -> tuple[int, str]:
     """The size in bytes and the SHA-256 (hex) of a file."""
