@@ -5,7 +5,7 @@
     │   └── RejectedRowsError           a file had rejected rows; carries them all
     ├── NotFoundError (LookupError)     a key that is not in the ledger
     ├── SchemaVersionError              a file from a newer ipledger (or old and read-only)
-    ├── ConcurrencyError                the ledger is locked by another writer, or read-only
+    ├── ConcurrencyError                locked by another process, a write conflict, or read-only
     ├── QueryError (ValueError)         a query the database refused: bad SQL, a value of the
     │                                   wrong type for its column
     ├── IllegalTransitionError (ValueError)  an event the subject's workflow does not allow now
@@ -142,13 +142,24 @@ class SchemaVersionError(IpledgerError):
 
 
 class ConcurrencyError(IpledgerError):
-    """The ledger cannot be written now: another process holds its write lock, or it is
-    read-only."""
+    """The ledger cannot be used this way now. ``cause`` says why:
 
-    def __init__(self, path: str, reason: str) -> None:
+    ``"locked"``
+        another process holds the file (a writer; or readers, when opening to write);
+    ``"busy"``
+        another thread of this process kept the writer lock longer than the wait allowed;
+    ``"conflict"``
+        DuckDB refused a write as conflicting with a concurrent one (nothing was written; the
+        write may be run again);
+    ``"read_only"``
+        the ledger was opened read-only, or the operation may not write (a snapshot).
+    """
+
+    def __init__(self, path: str, reason: str, *, cause: str = "conflict") -> None:
         super().__init__(path, reason)
         self.path = path
         self.reason = reason
+        self.cause = cause
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

@@ -29,17 +29,20 @@ DEFAULT_DB = "ipledger.duckdb"
 
 
 class CliContext:
-    """What every command shares: the ledger path and the debug switch."""
+    """What every command shares: the ledger path, how long to wait for it, the debug
+    switch."""
 
-    def __init__(self, db: str, debug: bool) -> None:
+    def __init__(self, db: str, debug: bool, wait: float = 0.0) -> None:
         self.db = db
         self.debug = debug
+        self.wait = wait
 
     def open_ledger(self, *, read_only: bool = False) -> Ledger:
-        """Open the ledger named by ``--db``."""
+        """Open the ledger named by ``--db`` (waiting up to ``--wait`` seconds while another
+        process holds it)."""
         from ipledger.ledger import Ledger
 
-        return Ledger.open(self.db, read_only=read_only)
+        return Ledger.open(self.db, read_only=read_only, wait=self.wait)
 
 
 pass_cli = click.make_pass_decorator(CliContext)
@@ -79,16 +82,23 @@ class _CommandTable(click.Group):
     show_default=f"$IPLEDGER_DB or ./{DEFAULT_DB}",
     help="The ledger file to use.",
 )
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    metavar="SECONDS",
+    help="When another process holds the ledger, keep trying this long before giving up.",
+)
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.version_option(package_name="ipledger")
 @click.pass_context
-def cli(ctx: click.Context, db: str, debug: bool) -> None:
+def cli(ctx: click.Context, db: str, wait: float, debug: bool) -> None:
     """ipledger: keep a bureau's IP records and publish its statistics.
 
     Exit codes: 0 done; 1 data problems found (rejected rows, check findings); 2 error
     (bad usage, unreadable file, locked ledger).
     """
-    ctx.obj = CliContext(db, debug)
+    ctx.obj = CliContext(db, debug, wait)
 
 
 def main(argv: list[str] | None = None) -> None:

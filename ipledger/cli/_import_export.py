@@ -8,10 +8,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
+import attrs
 import click
 
 from ipledger.cli._app import EXIT_DATA, CliContext, fail, pass_cli
-from ipledger.io import ExportFormat, ImportProgress, ImportResult
+from ipledger.io import DEFAULT_LIMITS, ExportFormat, ImportLimits, ImportProgress, ImportResult
 from ipledger.ledger import as_utc_moment
 
 __all__ = ["export_command", "import_command"]
@@ -108,6 +109,14 @@ def _summary(result: ImportResult) -> list[str]:
     show_default=True,
     help="DuckDB memory limit while importing (it spills to disk beyond).",
 )
+@click.option(
+    "--limit",
+    "limit_settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Change a bound of what is read, e.g. --limit max_rows=100000000 or --limit "
+    "max_row_bytes=256MiB (names: " + ", ".join(f.name for f in attrs.fields(ImportLimits)) + ").",
+)
 @pass_cli
 def import_command(
     ctx: CliContext,
@@ -116,20 +125,28 @@ def import_command(
     rejects_path: Path | None,
     recorded_at: str | None,
     memory_limit: str,
+    limit_settings: tuple[str, ...],
 ) -> None:
     """Import a dataset: a folder or .zip of CSV/Parquet files named after the entities.
 
     Each file is all-or-nothing: one rejected row and nothing of that file is written (unless
     --keep-going). Rejected values are listed as `file:line column: value: reason`; the exit
-    code is 1 when any row was rejected.
+    code is 1 when any row was rejected. An export's manifest is verified; a history export
+    restores every version.
     """
     if not _MEMORY.fullmatch(memory_limit.strip()):
         fail(f"--memory-limit {memory_limit!r}: give a size such as 3GB")
+    limits = DEFAULT_LIMITS.with_settings(_settings(limit_settings))
     moment = None if recorded_at is None else as_utc_moment(recorded_at)
     with ctx.open_ledger() as ledger, _ProgressBar() as bar:
         ledger.store.cursor().execute(f"SET memory_limit = '{memory_limit.strip()}'")
         result = ledger.import_dataset(
-            path, keep_going=keep_going, recorded_at=moment, progress=bar, rejects_path=rejects_path
+            path,
+            keep_going=keep_going,
+            recorded_at=moment,
+            progress=bar,
+            rejects_path=rejects_path,
+            limits=limits,
         )
     for reject in result.rejects:
         click.echo(str(reject))
@@ -179,16 +196,70 @@ def import_command(
     metavar="TIMESTAMP",
     help="Export the ledger as it was known at this moment (ISO date or timestamp).",
 )
+@click.option(
+    "--with-history",
+    is_flag=True,
+    help="Every version of every record (recorded_at, superseded_at, source), so that "
+    "importing the export into a new ledger gives the same history.",
+)
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Replace an earlier ipledger export in the folder (a folder holding anything else is "
+    "refused).",
+)
+@click.option(
+    "--no-formula-guard",
+    "no_formula_guard",
+    is_flag=True,
+    help="Write CSV text cells exactly as stored: by default a cell starting with = + - @ (or "
+    "a tab, a carriage return, an apostrophe) gets an apostrophe first, so that a spreadsheet "
+    "does not run it as a formula (import takes it off again).",
+)
+@click.option(
+    "--mask-personal",
+    is_flag=True,
+    help="Replace the ids of individuals by pseudonyms and keep only the first character of "
+    "their names.",
+)
 @pass_cli
 def export_command(
-    ctx: CliContext, folder: Path, export_format: str, as_known_at: str | None
+    ctx: CliContext,
+    folder: Path,
+    export_format: str,
+    as_known_at: str | None,
+    with_history: bool,
+    overwrite: bool,
+    no_formula_guard: bool,
+    mask_personal: bool,
 ) -> None:
-    """Export the ledger as an exchange dataset (the format `ipledger import` reads)."""
+    """Export the ledger as an exchange dataset (the format `ipledger import` reads).
+
+    The folder appears complete or not at all, with a manifest (rows and SHA-256 of every
+    file) that `ipledger import` verifies.
+    """
     moment = None if as_known_at is None else as_utc_moment(as_known_at)
     with ctx.open_ledger(read_only=True) as ledger:
         result = ledger.export_dataset(
-            folder, format=cast(ExportFormat, export_format), as_known_at=moment
+            folder,
+            format=cast(ExportFormat, export_format),
+            as_known_at=moment,
+            with_history=with_history,
+            overwrite=overwrite,
+            formula_guard=not no_formula_guard,
+            mask_personal=mask_personal,
         )
     for exported in result.files:
         click.echo(f"{exported.path}: {exported.rows} rows")
     click.echo(f"exported {result.rows} rows in {len(result.files)} files to {result.folder}")
+
+
+def _settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``NAME=VALUE`` options as a dict (a malformed one is a usage error)."""
+    found: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            fail(f"--limit {pair!r}: give NAME=VALUE, e.g. --limit max_rows=100000000")
+        found[name.strip()] = value.strip()
+    return found

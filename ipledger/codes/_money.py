@@ -8,19 +8,23 @@ from decimal import Decimal
 from ipledger.codes._text import strip_blanks
 from ipledger.errors import ValidationError
 
-__all__ = ["MAX_MONEY", "parse_money"]
+__all__ = ["MAX_MONEY", "NEGATIVE_ZERO", "parse_money"]
 
 MAX_MONEY = Decimal("10000000000000000")
 """Amounts must be below this (10^16 yuan: DECIMAL(18, 2))."""
 
 _SHAPE = re.compile(r"([0-9]+)(?:\.([0-9]+))?(万|亿)?")
+NEGATIVE_ZERO = r"-(0+(?:\.0+)?(?:万|亿)?)"
+"""A zero written with a minus sign (``-0``, ``-0.00``, ``-0万``): zero, not a negative amount
+(spreadsheets write it after a subtraction)."""
+_NEGATIVE_ZERO = re.compile(NEGATIVE_ZERO)
 _SCALE = {None: 0, "万": 4, "亿": 8}
 
 
 def parse_money(text: str) -> Decimal:
     """Read an amount of yuan: ``12000000``, ``12,000,000.50``, ``1200万元``, ``1.2亿``,
-    ``¥3,000``, full-width digits. Never negative; no more than 2 decimal places after scaling
-    (nothing is rounded; trailing zeros do not count: ``1.500`` is 1.50).
+    ``¥3,000``, full-width digits. Never negative (``-0`` is zero); no more than 2 decimal
+    places after scaling (nothing is rounded; trailing zeros do not count: ``1.500`` is 1.50).
 
     Examples:
         >>> parse_money("1.2亿元"), parse_money("¥3,000"), parse_money("１２００万")
@@ -28,6 +32,9 @@ def parse_money(text: str) -> Decimal:
     """
     compact = strip_blanks(text).replace(",", "").replace(" ", "")
     compact = compact.removeprefix("\u00a5").removesuffix("元")
+    zero = _NEGATIVE_ZERO.fullmatch(compact)
+    if zero is not None:
+        compact = zero[1]
     if compact.startswith("-"):
         raise ValidationError(value=text, reason="money cannot be negative")
     match = _SHAPE.fullmatch(compact)

@@ -27,6 +27,7 @@ from ipledger.codes._credit_codes import (
 )
 from ipledger.codes._dates import DATE_PATTERNS
 from ipledger.codes._lists import LIST_SEPARATORS
+from ipledger.codes._money import NEGATIVE_ZERO
 from ipledger.codes._patent_numbers import (
     DOTS,
     KIND_DIGITS,
@@ -176,8 +177,8 @@ def _macros() -> Iterator[str]:
     # money: strip commas and spaces, one leading ¥, one trailing 元
     money_re = "'^([0-9]+)(?:\\.([0-9]+))?(万|亿)?$'"
     strip = (
-        "regexp_replace(regexp_replace(replace(replace(c, ',', ''), ' ', ''),"
-        " '^\u00a5', ''), '元$', '')"
+        "regexp_replace(regexp_replace(regexp_replace(replace(replace(c, ',', ''), ' ', ''),"
+        f" '^\u00a5', ''), '元$', ''), {literal('^' + NEGATIVE_ZERO + '$')}, '\\1')"
     )
     yield "ipl__mn_shift(u) AS (CASE u WHEN '万' THEN 4 WHEN '亿' THEN 8 ELSE 0 END)"
     yield (

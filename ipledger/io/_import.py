@@ -16,7 +16,9 @@ from ipledger._sql import literal, quote, run
 from ipledger.codes import install_macros
 from ipledger.codes._text import BLANKS
 from ipledger.errors import RejectedRowsError, ValidationError
-from ipledger.io._discover import DataFile, open_dataset
+from ipledger.io._discover import DataFile, Dataset, open_dataset
+from ipledger.io._history import add_history_rejects, require_empty, write_history
+from ipledger.io._limits import DEFAULT_LIMITS, ImportLimits
 from ipledger.io._progress import ImportProgress, Phase, ProgressCallback
 from ipledger.io._result import DatasetWarning, FileResult, ImportResult
 from ipledger.io._staging import (
@@ -39,9 +41,16 @@ from ipledger.io._validate import (
     valid_rows_view,
 )
 from ipledger.model import Entity
-from ipledger.store import Store, WriteCounts, database_error, utc_now, write_versions
+from ipledger.store import (
+    HISTORY_COLUMNS,
+    Store,
+    WriteCounts,
+    database_error,
+    utc_now,
+    write_versions,
+)
 
-__all__ = ["MAX_LISTED", "import_dataset", "write_table"]
+__all__ = ["MAX_LISTED", "import_dataset", "recording_moment", "write_table"]
 
 MAX_LISTED = 10_000
 """Rejects (and warnings) kept per file in a result; the ``rejects_path`` CSV has them all."""
@@ -51,9 +60,23 @@ _TEMPS = ("_ipl_valid", CHECKED, REJECTS, _ALL_REJECTS)
 # _ipl_region_map stays: the cursor keeps it while the region tables do not change
 
 
-def _utc(when: dt.datetime) -> dt.datetime:
-    """A moment as the store records it: UTC without tzinfo (a naive one is taken as UTC)."""
-    return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo is not None else when
+def recording_moment(when: dt.datetime | None) -> dt.datetime:
+    """The ``recorded_at`` of a write: now, or the moment given, as the store records it (UTC
+    without tzinfo; a naive one is taken as UTC). A moment in the future is refused: every
+    later correction, recorded at its real time, would then come "before" it and be refused.
+    """
+    now = utc_now()
+    if when is None:
+        return now
+    moment = when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo is not None else when
+    if moment > now:
+        raise ValidationError(
+            value=moment.isoformat(sep=" "),
+            column="recorded_at",
+            reason=f"is in the future (now is {now.isoformat(sep=' ', timespec='seconds')} UTC):"
+            " a back-fill records a past moment",
+        )
+    return moment
 
 
 def _cleanup(con: duckdb.DuckDBPyConnection) -> None:
@@ -165,26 +188,35 @@ def _prepare(store: Store, con: duckdb.DuckDBPyConnection) -> None:
 
 
 class _Importer:
-    """One import run: its connection, moment, options and progress."""
+    """One import run: its connection, dataset, moment, options and progress."""
 
     def __init__(
         self,
         store: Store,
         *,
+        dataset: Dataset,
+        name: str,
         keep_going: bool,
         recorded_at: dt.datetime,
         progress: ProgressCallback | None,
         keep_all_rejects: bool,
+        limits: ImportLimits,
     ) -> None:
         self.store = store
+        self.dataset = dataset
+        self.name = name
         self.con = store.cursor()
         self.keep_going = keep_going
         self.recorded_at = recorded_at
         self.progress = progress
         self.keep_all_rejects = keep_all_rejects
+        self.limits = limits
         self.rows_done = 0
         self.files_done = 0
-        self.files_total = 0
+        self.files_total = len(dataset.files)
+        manifest = dataset.manifest
+        self.history = manifest is not None and manifest.history
+        self.formula_guard = manifest is not None and manifest.formula_guard
 
     def report(self, file: str, phase: Phase, rows: int = 0) -> None:
         if self.progress is not None:
@@ -198,11 +230,39 @@ class _Importer:
                 )
             )
 
-    def run_file(self, unit: DataFile, root: Path) -> FileResult:
+    def listed_rows(self, unit: DataFile) -> int | None:
+        """The rows the export's manifest lists for ``unit`` (None without a manifest)."""
+        if self.dataset.manifest is None:
+            return None
+        names = {p.relative_to(self.dataset.root).as_posix() for p in unit.paths}
+        return sum(f.rows for f in self.dataset.manifest.files if f.path in names)
+
+    def stage(self, entity: Entity, unit: DataFile) -> Staged:
+        if self.history:
+            require_empty(self.con, entity, unit.name)
+        staged = stage_file(
+            self.con,
+            entity,
+            unit,
+            self.dataset.root,
+            limits=self.limits,
+            extra=HISTORY_COLUMNS if self.history else (),
+            formula_guard=self.formula_guard and unit.format == "csv",
+        )
+        listed = self.listed_rows(unit)
+        if listed is not None and listed != staged.rows:
+            raise ValidationError(
+                file=unit.name,
+                reason=f"{staged.rows:,} rows read, but the export's manifest lists {listed:,}:"
+                " nothing imported",
+            )
+        return staged
+
+    def run_file(self, unit: DataFile) -> FileResult:
         self.report(unit.name, "read")
         entity = self.store.domain.entity(unit.entity)
         try:
-            staged = stage_file(self.con, entity, unit, root)
+            staged = self.stage(entity, unit)
         except ValidationError as error:
             if self.keep_all_rejects:
                 _keep_rejects(self.con, entity, None, (error,))
@@ -232,7 +292,11 @@ class _Importer:
                         WHERE {code} NOT IN (SELECT code FROM {REGION_MAP})""",
                 )
         check = build_checked(self.con, entity, staged.columns)
-        count = build_rejects(self.con, entity, check, several_files=several)
+        count = build_rejects(
+            self.con, entity, check, several_files=several, unique_keys=not self.history
+        )
+        if self.history:
+            count = add_history_rejects(self.con, entity)
         rejects: tuple[ValidationError, ...] = ()
         rejected_rows = 0
         if count:
@@ -245,8 +309,10 @@ class _Importer:
         result = attrs.evolve(
             base, rejects=rejects, rejected_rows=rejected_rows, rejected_values=count
         )
-        if count and not self.keep_going:
+        if count and (self.history or not self.keep_going):  # a history is never partial
             return result
+        if self.history:
+            return self.write_history(entity, name, check, result)
         view = valid_rows_view(self.con, check, with_rejects=bool(count))
         warnings = list(result.warnings)
         rights = [e for e in self.store.domain.entities.values() if e.right_type]
@@ -256,11 +322,13 @@ class _Importer:
                     self.con, rights, listed.name, with_rejects=bool(count)
                 )
         self.report(name, "write", staged.rows)
+        origin = f"{self.name}: {name}"
         try:
-            with self.store.transaction() as cur:
-                counts = write_versions(
-                    cur, entity, view, recorded_at=self.recorded_at, source=None
+            counts = self.store.atomic(
+                lambda cur: write_versions(
+                    cur, entity, view, recorded_at=self.recorded_at, source=None, origin=origin
                 )
+            )
         except ValidationError as error:  # e.g. a back-fill before the version it supersedes
             error.file = name
             if self.keep_all_rejects:
@@ -275,6 +343,20 @@ class _Importer:
             written=True,
         )
 
+    def write_history(
+        self, entity: Entity, name: str, check: Check, result: FileResult
+    ) -> FileResult:
+        """Restore the versions of a history file (all of them, or none)."""
+        self.report(name, "write", result.rows_read)
+        origin = f"{self.name}: {name} (history)"
+        try:
+            counts = self.store.atomic(
+                lambda cur: write_history(cur, entity, check, file=name, origin=origin)
+            )
+        except ValidationError as error:
+            return attrs.evolve(result, rejects=(error,))
+        return attrs.evolve(result, inserted=counts.inserted, written=True)
+
 
 def import_dataset(
     store: Store,
@@ -284,6 +366,7 @@ def import_dataset(
     recorded_at: dt.datetime | None = None,
     progress: ProgressCallback | None = None,
     rejects_path: str | os.PathLike[str] | None = None,
+    limits: ImportLimits = DEFAULT_LIMITS,
 ) -> ImportResult:
     r"""Import the dataset at ``path`` (a folder, a .zip, or one data file) into ``store``.
 
@@ -293,8 +376,15 @@ def import_dataset(
     old version is kept); unchanged rows write nothing. Every version written records
     ``recorded_at`` (UTC, default now; an aware datetime is converted) and ``source`` =
     ``file:line``. ``rejects_path`` gets every rejected value as CSV
-    (``file,line,column,value,reason``). A dataset that cannot be opened (an unsafe zip) raises
-    `ValidationError` before anything is read.
+    (``file,line,column,value,reason``).
+
+    A dataset that cannot be opened — over one of the ``limits`` (`ImportLimits`), an
+    unsafe, encrypted or damaged zip, a special file, an unfinished export or one that differs
+    from its manifest — raises `ValidationError` before anything is
+    read. A file the reader cannot read completely (fewer rows than the file holds) is rejected
+    whole: no row is dropped silently. An export with a manifest is verified file by file (size,
+    SHA-256, rows); a history export (``history`` in its manifest) restores every version as
+    it was, into a ledger without rows of its entities (``recorded_at`` does not apply).
 
     Examples:
         >>> import pathlib, tempfile
@@ -307,19 +397,27 @@ def import_dataset(
         (True, 1, 'patents_2024.csv')
     """
     store.require_writable()
-    moment = utc_now() if recorded_at is None else _utc(recorded_at)
+    moment = recording_moment(recorded_at)
     if rejects_path is not None and not Path(rejects_path).parent.is_dir():
         raise FileNotFoundError(2, "no such folder for the rejects file", os.fspath(rejects_path))
-    with open_dataset(path, store.domain.entities) as dataset:
+    with open_dataset(path, store.domain.entities, limits) as dataset:
+        if dataset.manifest is not None and dataset.manifest.history and recorded_at:
+            raise ValidationError(
+                value=moment.isoformat(sep=" "),
+                column="recorded_at",
+                reason="a history export keeps every version's own recorded_at: give none",
+            )
         importer = _Importer(
             store,
+            dataset=dataset,
+            name=os.fspath(path),
             keep_going=keep_going,
             recorded_at=moment,
             progress=progress,
             keep_all_rejects=rejects_path is not None,
+            limits=limits,
         )
         con = importer.con
-        importer.files_total = len(dataset.files)
         results: list[FileResult] = []
         try:
             _prepare(store, con)
@@ -329,7 +427,7 @@ def import_dataset(
                 ' "column" VARCHAR, value VARCHAR, reason VARCHAR)',
             )
             for unit in dataset.files:
-                result = importer.run_file(unit, dataset.root)
+                result = importer.run_file(unit)
                 results.append(result)
                 importer.files_done += 1
                 importer.report(unit.name, "done")
@@ -382,14 +480,10 @@ def write_table(
         if build_rejects(con, declared, check, several_files=False):
             raise RejectedRowsError(_fetch_rejects(con, declared, staged), file=ARROW_FILE)
         view = valid_rows_view(con, check, with_rejects=False, source=source)
-        with store.transaction() as cur:
-            return write_versions(
-                cur,
-                declared,
-                view,
-                recorded_at=utc_now() if recorded_at is None else _utc(recorded_at),
-                source=source,
-            )
+        moment = recording_moment(recorded_at)
+        return store.atomic(
+            lambda cur: write_versions(cur, declared, view, recorded_at=moment, source=source)
+        )
     except duckdb.Error as error:
         raise database_error(error, store.path) from error
     finally:

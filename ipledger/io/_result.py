@@ -118,12 +118,15 @@ class ExportedFile:
 
 @attrs.frozen(kw_only=True)
 class ExportResult:
-    """The outcome of an export: the files written, and the moment the ledger was read at."""
+    """The outcome of an export: the files written, the moment the ledger was read at, and
+    whether it carries every version (``with_history``) and masked personal data."""
 
     folder: str
     format: str
     as_known_at: dt.datetime | None
     files: tuple[ExportedFile, ...] = ()
+    with_history: bool = False
+    masked: bool = False
 
     @property
     def rows(self) -> int:

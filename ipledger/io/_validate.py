@@ -436,12 +436,18 @@ def checked_sql(entity: Entity, types: dict[str, str]) -> str:
 
 
 def build_rejects(
-    con: duckdb.DuckDBPyConnection, entity: Entity, check: Check, *, several_files: bool
+    con: duckdb.DuckDBPyConnection,
+    entity: Entity,
+    check: Check,
+    *,
+    several_files: bool,
+    unique_keys: bool = True,
 ) -> int:
     """Fill ``_ipl_rejects`` (``_file, _line, column, reason``); return how many there are.
 
     Beyond the error columns, every row whose key is given more than once is rejected (all of
-    its occurrences: which one is right cannot be told).
+    its occurrences: which one is right cannot be told) — unless not ``unique_keys`` (a
+    history export holds every version of a key).
     """
     parts: list[str] = []
     if check.errors:
@@ -462,7 +468,7 @@ def build_rejects(
         " AND ".join(f"{quote(a)} IS NULL" for a, c in check.errors.items() if c in key) or "true"
     )
     where = f"{not_null} AND {clean}"
-    duplicated = count(
+    duplicated = unique_keys and count(
         con,
         f"SELECT count(*) FROM (SELECT {keys} FROM {CHECKED} WHERE {where} GROUP BY ALL"
         " HAVING count(*) > 1)",

@@ -27,6 +27,8 @@ from decimal import Decimal
 import pyarrow as pa
 
 from ipledger._sql import date_literal, literal, timestamp_literal
+from ipledger.codes import parse_money
+from ipledger.errors import ValidationError
 from ipledger.ledger._holdings import (
     descendants_sql,
     held_region_sql,
@@ -95,6 +97,19 @@ def criteria_sql(on: str) -> dict[str, str]:
     }
 
 
+def _threshold(value: object) -> Decimal:
+    """A pledge threshold given as an amount (Decimal, int) or as text the money rule reads."""
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        amount = Decimal(value)
+        if amount.is_finite() and amount >= 0:
+            return amount
+    elif isinstance(value, str):
+        return parse_money(value)
+    raise ValidationError(
+        value=repr(value), column="pledge_threshold", reason="not an amount of money"
+    )
+
+
 def high_value_patents(
     store: Store,
     *,
@@ -110,14 +125,17 @@ def high_value_patents(
     (bool) for each of `CRITERIA`, and ``reasons``: the criteria met, as a list.
     ``region`` keeps the patents held in that region or a region under it on ``on``.
     """
-    if not isinstance(on, dt.date):
-        raise TypeError(f"on must be a date, not {type(on).__name__}")
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise ValidationError(value=repr(on), column="on", reason="must be a date")
+    if region is not None and not isinstance(region, str):
+        raise ValidationError(value=repr(region), column="region", reason="a region code is text")
+    threshold = _threshold(pledge_threshold)
     on_sql = date_literal(on)
     moment = moment_sql(as_known_at)
     criteria = criteria_sql(on_sql)
     flags = ", ".join(f"{sql} AS meets_{name}" for name, sql in criteria.items())
     reasons = ", ".join(f"CASE WHEN meets_{name} THEN '{name}' END" for name in criteria)
-    source = high_value_source_sql(moment, pledge_threshold)
+    source = high_value_source_sql(moment, threshold)
     join, held = held_region_sql(PATENTS, "x", on_sql, f"({holdings_sql(PATENTS, moment)})")
     within = "" if region is None else f"AND region_code IN ({descendants_sql(moment)})"
     return store.sql(

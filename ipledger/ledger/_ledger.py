@@ -7,14 +7,17 @@ import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
 
 from ipledger.io import (
+    DEFAULT_LIMITS,
     ExportFormat,
     ExportResult,
+    ImportLimits,
     ImportResult,
     ProgressCallback,
     export_dataset,
@@ -43,7 +46,7 @@ from ipledger.model import (
     Trademark,
     Transfer,
 )
-from ipledger.store import Store
+from ipledger.store import DEFAULT_RETRY, RetryPolicy, Store, backup
 
 __all__ = ["Ledger", "PatentRepository", "PledgeRepository", "RightRepository"]
 
@@ -95,15 +98,36 @@ class Ledger:
         *,
         read_only: bool = False,
         domain: Domain = DOMAIN,
+        wait: float = 0.0,
+        retry: RetryPolicy = DEFAULT_RETRY,
     ) -> Ledger:
         """Open (creating and upgrading if needed) the ledger file at ``path``.
 
         ``":memory:"`` gives a throw-away ledger. ``read_only=True`` is for report consumers:
-        several processes may read one file at once, none may write it meanwhile. ``domain``
-        adds entities of an agency's own (`ipledger.model.Domain.extend`; see
-        docs/extending.md): their repositories come from `repository`.
+        several processes may read one file at once, none may write it meanwhile; nothing can
+        write through a read-only ledger, and `sql` on it only reads, sandboxed. A file
+        another process holds raises `ConcurrencyError` at once, or
+        after trying for ``wait`` seconds. ``retry`` says how writes of this ledger meet other
+        writers (`RetryPolicy`; settable later as `retry`).
+        ``domain`` adds entities of an agency's own (`ipledger.model.Domain.extend`; see
+        docs/extending.md): their repositories come from `repository`. For services,
+        see docs/service.md.
         """
-        return cls(Store.open(path, read_only=read_only, domain=domain))
+        return cls(Store.open(path, read_only=read_only, domain=domain, wait=wait, retry=retry))
+
+    @property
+    def retry(self) -> RetryPolicy:
+        """How writes meet other writers: the writer-lock wait and the retries of a conflict."""
+        return self.store.retry
+
+    @retry.setter
+    def retry(self, policy: RetryPolicy) -> None:
+        self.store.retry = policy
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the ledger was opened read-only."""
+        return self.store.read_only
 
     @property
     def domain(self) -> Domain:
@@ -144,15 +168,44 @@ class Ledger:
         """Run SQL on the ledger (values bound as ``?`` or ``$name`` parameters); Arrow result.
 
         Tables are named after the entities; ``<entity>_current`` are the current versions and
-        ``<entity>_at(TIMESTAMP)`` the versions as known at a moment.
+        ``<entity>_at(TIMESTAMP)`` the versions as known at a moment. On a read-only ledger
+        only ``SELECT`` and ``EXPLAIN`` run, on a sandboxed connection that cannot read or
+        write files, reach the network, install or load extensions, or change a setting (for
+        that statement only: the ledger's own exports and backups are unaffected); anything
+        else raises `ConcurrencyError`. On a writable ledger a
+        statement that writes waits for its turn like any other write. Bypassing the
+        repositories, such a write is not validated and does not keep history.
         """
-        return self.store.sql(query, params)
+        return self.store.run_sql(query, params)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """All-or-nothing: every write on this thread inside the block lands, or none does."""
+        """All-or-nothing: every write on this thread inside the block lands, or none does.
+
+        The block holds the ledger's writer lock: other threads' writes wait, reads do not.
+        """
         with self.store.transaction():
             yield
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read one state: every read on this thread inside the block (queries, ``sql``,
+        indicators, reports, checks) sees the ledger as it was when the block began, whatever
+        other threads write meanwhile. Each single call reads one state on its own; the block
+        makes several calls agree. Nothing can be written inside it.
+
+        Examples:
+            >>> with Ledger.open() as ledger, ledger.snapshot():
+            ...     ledger.patents.count() + ledger.pledges.count()
+            0
+        """
+        with self.store.snapshot():
+            yield
+
+    def backup(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+        """Write a consistent copy of the ledger to the new file ``path`` (one snapshot: other
+        threads keep reading and writing meanwhile); see `ipledger.store.backup`."""
+        return backup(self.store, path, overwrite=overwrite)
 
     def import_dataset(
         self,
@@ -162,11 +215,13 @@ class Ledger:
         recorded_at: Moment | None = None,
         progress: ProgressCallback | None = None,
         rejects_path: str | os.PathLike[str] | None = None,
+        limits: ImportLimits = DEFAULT_LIMITS,
     ) -> ImportResult:
         """Import an exchange dataset (folder or .zip); see `ipledger.io.import_dataset`.
 
         Each file is all-or-nothing unless ``keep_going``; ``recorded_at`` back-fills the
-        recording time of the versions written.
+        recording time of the versions written (never a moment in the future); ``limits``
+        bound what is read (`ipledger.io.ImportLimits`).
         """
         moment = None if recorded_at is None else as_utc_moment(recorded_at)
         return import_dataset(
@@ -176,6 +231,7 @@ class Ledger:
             recorded_at=moment,
             progress=progress,
             rejects_path=rejects_path,
+            limits=limits,
         )
 
     def export_dataset(
@@ -184,11 +240,25 @@ class Ledger:
         *,
         format: ExportFormat = "csv",
         as_known_at: Moment | None = None,
+        with_history: bool = False,
+        overwrite: bool = False,
+        formula_guard: bool = True,
+        mask_personal: bool = False,
     ) -> ExportResult:
-        """Export the ledger (as known at a moment) as an exchange dataset; see
-        `ipledger.io.export_dataset`."""
+        """Export the ledger (as known at a moment) as an exchange dataset, atomically, with a
+        manifest; see `ipledger.io.export_dataset` for ``with_history``, ``overwrite``,
+        ``formula_guard`` and ``mask_personal``."""
         moment = None if as_known_at is None else as_utc_moment(as_known_at)
-        return export_dataset(self.store, folder, format=format, as_known_at=moment)
+        return export_dataset(
+            self.store,
+            folder,
+            format=format,
+            as_known_at=moment,
+            with_history=with_history,
+            overwrite=overwrite,
+            formula_guard=formula_guard,
+            mask_personal=mask_personal,
+        )
 
     def close(self) -> None:
         """Close the ledger file."""

@@ -46,4 +46,10 @@ def as_utc_moment(when: Moment) -> dt.datetime:
         if when.tzinfo is not None:
             when = when.astimezone(dt.UTC).replace(tzinfo=None)
         return when
+    if not isinstance(when, dt.date):
+        raise ValidationError(
+            value=repr(when),
+            column="as_known_at",
+            reason="not a moment: give a date, a datetime or ISO text",
+        )
     return dt.datetime.combine(when, dt.time.max)

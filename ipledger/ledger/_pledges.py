@@ -182,21 +182,23 @@ class PledgeRepository(Repository[Pledge, PledgeQuery[Pledge]]):
             f" FROM ({effective_pledges_sql(moment)}) x, unnest(CASE WHEN len(x.rights) = 0"
             f" THEN [NULL] ELSE x.rights END) AS t(r) WHERE {outstanding}) "
         )
-        ending = self.store.sql(
-            base
-            + f"""SELECT DISTINCT pledge_id, pledgor_id, pledgor_name, pledgee_id, pledgee_name,
-                   amount, registered_date, term_end, term_end - {day} AS days_left
-            FROM _out WHERE term_end BETWEEN {day} AND {day} + {within}
-            ORDER BY term_end, pledge_id"""
-        )
-        at_risk = self.store.sql(
-            base + f"SELECT * FROM ({_at_risk_sql(moment, day)}) ORDER BY right_ends, pledge_id"
-        )
-        return PledgeWatch(
-            on=on,
-            within=within,
-            ending=ending,
-            at_risk=at_risk,
-            by_pledgee=self.store.sql(base + _by("pledgee")),
-            by_pledgor=self.store.sql(base + _by("pledgor")),
-        )
+        with self.store.snapshot():  # the four lists from one state of the ledger
+            ending = self.store.sql(
+                base
+                + f"""SELECT DISTINCT pledge_id, pledgor_id, pledgor_name, pledgee_id,
+                       pledgee_name, amount, registered_date, term_end,
+                       term_end - {day} AS days_left
+                FROM _out WHERE term_end BETWEEN {day} AND {day} + {within}
+                ORDER BY term_end, pledge_id"""
+            )
+            at_risk = self.store.sql(
+                base + f"SELECT * FROM ({_at_risk_sql(moment, day)}) ORDER BY right_ends, pledge_id"
+            )
+            return PledgeWatch(
+                on=on,
+                within=within,
+                ending=ending,
+                at_risk=at_risk,
+                by_pledgee=self.store.sql(base + _by("pledgee")),
+                by_pledgor=self.store.sql(base + _by("pledgor")),
+            )

@@ -107,6 +107,8 @@ class Query(Generic[R]):
         """Order by columns; ``"-grant_date"`` orders descending."""
         terms = []
         for name in columns:
+            if not isinstance(name, str):
+                raise ValidationError(value=repr(name), reason="not a column name")
             descending = name.startswith("-")
             column = self._column(name.lstrip("-"))
             terms.append(f"{column} DESC NULLS LAST" if descending else f"{column} ASC NULLS LAST")

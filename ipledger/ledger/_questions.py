@@ -85,8 +85,9 @@ class Questions:
 
     def _share(self, as_known_at: Moment | None, whole: str, part: str) -> Share:
         sql = _first_sql(_moment(as_known_at))
-        rows = self.store.sql(f"SELECT * FROM ({sql}) WHERE {part} ORDER BY application_no")
-        (counted,) = self.store.sql(f"SELECT count(*) AS n FROM ({sql}) WHERE {whole}")[0]
+        with self.store.snapshot():  # the part and the whole from one state
+            rows = self.store.sql(f"SELECT * FROM ({sql}) WHERE {part} ORDER BY application_no")
+            (counted,) = self.store.sql(f"SELECT count(*) AS n FROM ({sql}) WHERE {whole}")[0]
         return Share(part=rows.num_rows, whole=int(counted.as_py()), rows=rows)
 
     def pledged_then_litigated(self, *, as_known_at: Moment | None = None) -> Share:

@@ -171,11 +171,15 @@ class PartyView:
         day_value = on or today()
         day = date_literal(day_value)
         moment = timestamp_literal(None if as_known_at is None else as_utc_moment(as_known_at))
+        me = [self.party_id]
+        with self.store.snapshot():  # every list of the portfolio from one state
+            return self._portfolio(day_value, day, moment, me)
+
+    def _portfolio(self, day_value: dt.date, day: str, moment: str, me: list[str]) -> Portfolio:
         pledges = EVENT_LOGS["pledge_events"].effective_sql(moment)
         cases = EVENT_LOGS["case_events"].effective_sql(moment)
         outstanding = ENTITIES["pledges"].lifecycle_rule.flag_sql(day, alias="x")
         covered = ENTITIES["insurance"].lifecycle_rule.flag_sql(day, alias="x")
-        me = [self.party_id]
         return Portfolio(
             party_id=self.party_id,
             on=day_value,

@@ -130,6 +130,9 @@ class ColumnSpec:
     """The enum whose values an ``enum`` / ``enum_list`` column takes."""
     depends_on: str | None = None
     """The column whose value decides this one's rule (``right_type`` for ``right_no``)."""
+    name_column: str | None = None
+    """For a party's id: the column of the same record holding that party's name (what
+    ``export --mask-personal`` masks with the id of an individual)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -156,6 +159,7 @@ class Column:
     bounds: tuple[int, int] | None = None
     vocabulary: tuple[str, ...] = ()
     depends_on: str | None = None
+    name_column: str | None = None
 
     @property
     def is_list(self) -> bool:
@@ -193,6 +197,7 @@ def record_column(field: attrs.Attribute[Any]) -> Column:
         bounds=spec.bounds,
         vocabulary=vocabulary,
         depends_on=spec.depends_on,
+        name_column=spec.name_column,
     )
 
 
@@ -544,7 +549,12 @@ def lookup_value(value: object, field: attrs.Attribute[Any]) -> Any:
         if rule == "list":
             return _item(value)
         if rule == "nice_classes":
-            return _nice_classes((value,))[0]
+            classes = _nice_classes((value,))
+            if not classes:
+                raise ValueError("a Nice class is a whole number 1..45")
+            return classes[0]
+        if rule == "bool":
+            return _bool(value)
         found = _convert_present(rule, spec, value)
         return found.value if isinstance(found, enum.Enum) else found
     except ValidationError as error:
@@ -565,6 +575,7 @@ def column(
     bounds: tuple[int, int] | None = None,
     vocabulary: type[enum.Enum] | None = None,
     depends_on: str | None = None,
+    name_column: str | None = None,
     validator: Any = None,
 ) -> Any:
     """Declare a record field and its column: its rule, Chinese header, synonyms, default.
@@ -572,7 +583,8 @@ def column(
     Without ``default`` the column is required (a record needs it; a file adding a record must
     carry it). The converter is the rule's scalar form (`convert`); date-order rules
     (``not_before``) are checked once every field is set. List and yes/no columns default to
-    the empty list and false.
+    the empty list and false. A party id names its party's ``name_column``, if the record has
+    one.
 
     Examples:
         >>> import attrs
@@ -593,6 +605,7 @@ def column(
         bounds=bounds,
         vocabulary=vocabulary,
         depends_on=depends_on,
+        name_column=name_column,
     )
     validators = [v for v in (_not_before if not_before else None, validator) if v is not None]
     return attrs.field(

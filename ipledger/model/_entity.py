@@ -69,6 +69,9 @@ class Entity:
         for key in self.key:
             if key not in names:
                 raise ValueError(f"{self.name}: key column {key} is not a field")
+        for _, name_column in self.party_columns:
+            if name_column is not None and name_column not in names:
+                raise ValueError(f"{self.name}: name column {name_column} is not a field")
         self.headers  # noqa: B018 - built now so that an ambiguous header fails at import time
 
     @functools.cached_property
@@ -131,6 +134,22 @@ class Entity:
         if self.lifecycle is None:
             raise TypeError(f"{self.name} has no lifecycle")
         return self.lifecycle
+
+    @property
+    def party_columns(self) -> tuple[tuple[str, str | None], ...]:
+        """The columns that identify a party (``party_ref``, ``party_id``), each with the
+        column naming that party (``None`` when the record has none).
+
+        Examples:
+            >>> from ipledger.model import entity
+            >>> entity("pledges").party_columns
+            (('pledgor_id', 'pledgor_name'), ('pledgee_id', 'pledgee_name'))
+        """
+        return tuple(
+            (c.name, c.name_column)
+            for c in self.declared_columns
+            if c.rule in ("party_ref", "party_id")
+        )
 
     def key_text_sql(self, alias: str = "") -> str:
         """SQL text naming a row by its key (``gi_ref / user_id``), as reports and checks show

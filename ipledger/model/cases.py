@@ -34,9 +34,13 @@ class Case:
         "date", "结案日期", default=None, not_before=("opened_date",)
     )
     outcome: CaseOutcome | None = column("enum", "处理结果", default=None, vocabulary=CaseOutcome)
-    respondent_id: str | None = column("party_ref", "当事人代码", default=None)
+    respondent_id: str | None = column(
+        "party_ref", "当事人代码", default=None, name_column="respondent_name"
+    )
     respondent_name: str | None = column("text", "当事人", default=None)
-    right_holder_id: str | None = column("party_ref", "权利人代码", default=None)
+    right_holder_id: str | None = column(
+        "party_ref", "权利人代码", default=None, name_column="right_holder_name"
+    )
     right_holder_name: str | None = column("text", "权利人", default=None)
     rights: tuple[str, ...] = column("rights", "涉案权利")
     goods_value: Decimal | None = column("money", "涉案金额", default=None)

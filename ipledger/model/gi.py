@@ -45,7 +45,7 @@ class GIUser:
     """
 
     gi_ref: str = column("text", "地理标志")
-    user_id: str = column("party_ref", "用标主体代码")
+    user_id: str = column("party_ref", "用标主体代码", name_column="user_name")
     user_name: str | None = column("text", "用标主体", default=None)
     region_code: str | None = column("region", "行政区划代码", default=None)
     approved_date: dt.date | None = column("date", "核准日期", default=None)

@@ -30,7 +30,9 @@ class InsurancePolicy:
     product: InsuranceProduct = column(
         "enum", "险种", default=InsuranceProduct.OTHER, vocabulary=InsuranceProduct
     )
-    insured_id: str | None = column("party_ref", "投保人代码", default=None)
+    insured_id: str | None = column(
+        "party_ref", "投保人代码", default=None, name_column="insured_name"
+    )
     insured_name: str | None = column("text", "投保人", default=None)
     region_code: str | None = column("region", "行政区划代码", default=None)
     insurer_name: str | None = column("text", "保险机构", default=None)

@@ -28,7 +28,7 @@ class Party:
         '91440700MA4UN9WJ3T'
     """
 
-    party_id: str = column("party_id", "统一社会信用代码", depends_on="kind")
+    party_id: str = column("party_id", "统一社会信用代码", depends_on="kind", name_column="name")
     name: str = column("text", "名称", synonyms=("企业名称",))
     kind: PartyKind | None = column("enum", "主体类型", default=None, vocabulary=PartyKind)
     region_code: str | None = column("region", "行政区划代码", default=None)

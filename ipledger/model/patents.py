@@ -79,7 +79,9 @@ class Patent:
         validator=_kind_matches_number,
     )
     title: str | None = column("text", "名称", default=None, synonyms=("专利名称", "发明名称"))
-    holder_id: str | None = column("party_ref", "专利权人代码", default=None)
+    holder_id: str | None = column(
+        "party_ref", "专利权人代码", default=None, name_column="holder_name"
+    )
     holder_name: str | None = column("text", "专利权人", default=None)
     region_code: str | None = column("region", "行政区划代码", default=None)
     filing_date: dt.date | None = column("date", "申请日", default=None)

@@ -31,9 +31,13 @@ class Pledge:
 
     pledge_id: str = column("text", "登记号", synonyms=("质押登记号",))
     registered_date: dt.date = column("date", "登记日", synonyms=("质押登记日", "登记生效日"))
-    pledgor_id: str | None = column("party_ref", "出质人代码", default=None)
+    pledgor_id: str | None = column(
+        "party_ref", "出质人代码", default=None, name_column="pledgor_name"
+    )
     pledgor_name: str | None = column("text", "出质人", default=None)
-    pledgee_id: str | None = column("party_ref", "质权人代码", default=None)
+    pledgee_id: str | None = column(
+        "party_ref", "质权人代码", default=None, name_column="pledgee_name"
+    )
     pledgee_name: str | None = column("text", "质权人", default=None)
     region_code: str | None = column("region", "行政区划代码", default=None)
     amount: Decimal = column("money", "质押金额", synonyms=("担保金额",))

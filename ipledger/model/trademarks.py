@@ -37,7 +37,9 @@ class Trademark:
         "enum", "商标类型", default=TrademarkKind.ORDINARY, vocabulary=TrademarkKind
     )
     geographical_indication: bool = column("bool", "地理标志")
-    holder_id: str | None = column("party_ref", "注册人代码", default=None)
+    holder_id: str | None = column(
+        "party_ref", "注册人代码", default=None, name_column="holder_name"
+    )
     holder_name: str | None = column("text", "注册人", default=None)
     region_code: str | None = column("region", "行政区划代码", default=None)
     application_date: dt.date | None = column("date", "申请日", default=None)

@@ -35,9 +35,9 @@ class Transfer:
         "enum", "类型", default=TransferKind.ASSIGNMENT, vocabulary=TransferKind
     )
     date: dt.date = column("date", "日期")
-    from_id: str | None = column("party_ref", "转出方代码", default=None)
+    from_id: str | None = column("party_ref", "转出方代码", default=None, name_column="from_name")
     from_name: str | None = column("text", "转出方", default=None)
-    to_id: str | None = column("party_ref", "受让方代码", default=None)
+    to_id: str | None = column("party_ref", "受让方代码", default=None, name_column="to_name")
     to_name: str | None = column("text", "受让方", default=None)
     to_region_code: str | None = column("region", "受让方行政区划", default=None)
 

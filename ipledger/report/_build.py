@@ -310,28 +310,29 @@ def build_report(
     generated = dt.datetime.now(dt.UTC)  # to the microsecond: what was recorded before it
     moment = as_utc_moment(generated if as_known_at is None else as_known_at)
     engine = _Engine(ledger, moment, settings)
-    table = engine.compute([parsed], regions=[region])
-    if table.num_rows == 0:
-        raise NotFoundError("region", f"{region} in {parsed}")
-    province_of, names = _provinces(ledger, moment)
-    level = table.column("region_level")[0].as_py()
-    province = province_of.get(region)
-    province_name = None if province is None else names[province]
-    if province is not None and lang == "en":
-        province_name = english_name(province, names[province])
-    return report_from_table(
-        table,
-        lang=lang,
-        province_name=province_name,
-        trends=_trends(engine, region, parsed, table),
-        peers=_peers(engine, level, province, parsed, province_of),
-        months=_months(engine, region, parsed),
-        as_known_at=moment,
-        settings=report_settings,
-        stats_settings=settings,
-        latest=as_known_at is None,
-        generated_at=generated,
-    )
+    with ledger.snapshot():  # every figure of the report from one state of the ledger
+        table = engine.compute([parsed], regions=[region])
+        if table.num_rows == 0:
+            raise NotFoundError("region", f"{region} in {parsed}")
+        province_of, names = _provinces(ledger, moment)
+        level = table.column("region_level")[0].as_py()
+        province = province_of.get(region)
+        province_name = None if province is None else names[province]
+        if province is not None and lang == "en":
+            province_name = english_name(province, names[province])
+        return report_from_table(
+            table,
+            lang=lang,
+            province_name=province_name,
+            trends=_trends(engine, region, parsed, table),
+            peers=_peers(engine, level, province, parsed, province_of),
+            months=_months(engine, region, parsed),
+            as_known_at=moment,
+            settings=report_settings,
+            stats_settings=settings,
+            latest=as_known_at is None,
+            generated_at=generated,
+        )
 
 
 @attrs.frozen

@@ -363,13 +363,13 @@ def _target_findings(cur: duckdb.DuckDBPyConnection, moment: str) -> list[CheckF
     return findings
 
 
-def _latest_year(ledger: Ledger, moment: str) -> int | None:
+def _latest_year(cur: duckdb.DuckDBPyConnection, domain: Domain, moment: str) -> int | None:
     union = " UNION ALL ".join(
         f"SELECT max(year({e.dated_by})) AS y FROM {e.name}_at({moment})"
-        for e in ledger.domain.entities.values()
+        for e in domain.entities.values()
         if e.dated_by is not None
     )
-    year = ledger.sql(f"SELECT max(y) AS y FROM ({union})").column(0)[0].as_py()
+    ((year,),) = cur.execute(f"SELECT max(y) AS y FROM ({union})").fetchall()
     return None if year is None else int(year)
 
 
@@ -393,8 +393,7 @@ def run_checks(
     """
     moment = moment_sql(as_known_at)
     findings: list[CheckFinding] = []
-    cur = store_of(ledger).cursor().cursor()
-    try:
+    with store_of(ledger).snapshot() as cur:  # every check reads the same state
         for check in CHECKS.values():
             query = check.sql(moment, ledger.domain)
             rows = cur.sql(f"SELECT * FROM ({query}) ORDER BY ALL").fetchall()
@@ -403,13 +402,11 @@ def run_checks(
                 for e, k, m in rows
             ]
         findings += _target_findings(cur, moment)
-    finally:
-        cur.close()
-    chosen = parse_period(period) if period is not None else None
-    if chosen is None:
-        year = _latest_year(ledger, moment)
-        chosen = None if year is None else Period(year, 1, 12)
-    if chosen is not None:
-        table = compute_values(ledger, [chosen], as_known_at=as_known_at, settings=settings)
-        findings += breakdown_findings(table)
+        chosen = parse_period(period) if period is not None else None
+        if chosen is None:
+            year = _latest_year(cur, ledger.domain, moment)
+            chosen = None if year is None else Period(year, 1, 12)
+        if chosen is not None:
+            table = compute_values(ledger, [chosen], as_known_at=as_known_at, settings=settings)
+            findings += breakdown_findings(table)
     return findings

@@ -1,20 +1,23 @@
 """The engine: every indicator, for every region and period at once, as one tidy Arrow table.
 
-One call runs, on a private cursor (its temporary tables are its own), one query per indicator
-family over all regions and periods (the wanted periods and the ones a year earlier), rolls the
-rows up the region tree, and assembles the table with `
-assemble_sql`. Every read goes through ``<entity>_at(t)``: a report as known at a moment gives
-what it gave then, whatever was corrected later.
+One call reads one snapshot of the ledger (`ipledger.store.Store.snapshot`: every
+figure of a table from the same state, whatever is written meanwhile) and runs one query per
+indicator family over all regions and periods (the wanted periods and the ones a year
+earlier), rolls the rows up the region tree, and assembles the table with
+`assemble_sql`. Every read goes through ``<entity>_at(t)``:
+a report as known at a moment gives what it gave then, whatever was corrected later.
 """
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import duckdb
 import pyarrow as pa
 
+from ipledger._sql import quote
 from ipledger.errors import NotFoundError, ValidationError
 from ipledger.ledger import Ledger, Moment
 from ipledger.ledger._high_value import moment_sql
@@ -29,6 +32,7 @@ from ipledger.store import Store
 __all__ = [
     "compute_indicators",
     "compute_values",
+    "engine_cursor",
     "families_for",
     "prepare_tables",
     "sql_context",
@@ -90,12 +94,9 @@ def compute_indicators(
         raise ValidationError(column="periods", reason="at least one period is needed")
     chosen = _chosen(indicators)
     requested = None if regions is None else _region_codes(regions)
-    cur = store_of(source).cursor().cursor()
-    try:
+    with engine_cursor(source) as cur:
         _compute_values(cur, wanted, chosen, requested, as_known_at, settings)
         return _assemble(cur, chosen, requested)
-    finally:
-        cur.close()
 
 
 def compute_values(
@@ -114,8 +115,7 @@ def compute_values(
     if not wanted:
         raise ValidationError(column="periods", reason="at least one period is needed")
     chosen = _chosen(indicators)
-    cur = store_of(source).cursor().cursor()
-    try:
+    with engine_cursor(source) as cur:
         _compute_values(cur, wanted, chosen, None, as_known_at, settings)
         labels = [str(p) for p in wanted]
         ids = [i.id for i in chosen]
@@ -125,8 +125,26 @@ def compute_values(
             params=[labels, ids],
         ).to_arrow_table()
         return result
-    finally:
-        cur.close()
+
+
+def _temporaries(cur: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = cur.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()
+    return {str(r[0]) for r in rows}
+
+
+@contextlib.contextmanager
+def engine_cursor(source: Ledger | Store) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The cursor of one engine run: the thread's snapshot of the ledger (one state for every
+    statement, see `ipledger.store.Store.snapshot`), with the temporary tables the run
+    makes dropped after it (inside a write transaction the snapshot is the thread's own cursor,
+    which outlives the run)."""
+    with store_of(source).snapshot() as cur:
+        before = _temporaries(cur)
+        try:
+            yield cur
+        finally:
+            for name in sorted(_temporaries(cur) - before):
+                cur.execute(f"DROP TABLE IF EXISTS {quote(name)}")
 
 
 def _compute_values(
@@ -171,7 +189,7 @@ def _chosen(indicators: Sequence[str] | None) -> list[Indicator]:
         return list(CATALOG.values())
     if isinstance(indicators, str):
         indicators = [indicators]
-    ids = {indicator(i).id for i in indicators}
+    ids = {indicator(i if isinstance(i, str) else repr(i)).id for i in indicators}
     return [item for item in CATALOG.values() if item.id in ids]
 
 

@@ -6,7 +6,7 @@ import pyarrow as pa
 
 from ipledger.ledger import Ledger, Moment
 from ipledger.ledger._high_value import moment_sql
-from ipledger.stats._compute import store_of
+from ipledger.stats._compute import engine_cursor
 from ipledger.stats._regions import prepare_regions
 from ipledger.store import Store
 
@@ -44,12 +44,9 @@ def region_table(source: Ledger | Store, *, as_known_at: Moment | None = None) -
         >>> row["name"], row["level"], row["parent_code"], row["province"]
         ('蓬江区', 'county', '440700', '440000')
     """
-    cur = store_of(source).cursor().cursor()
-    try:
+    with engine_cursor(source) as cur:
         prepare_regions(cur, moment_sql(as_known_at))
         columns = ", ".join(REGION_COLUMNS)
         query = f"SELECT {columns} FROM _ipl_regions ORDER BY code"
         table: pa.Table = cur.sql(query).to_arrow_table()
         return table
-    finally:
-        cur.close()

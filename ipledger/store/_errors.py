@@ -22,6 +22,7 @@ _REFUSED = (
     duckdb.OutOfRangeException,
     duckdb.TypeMismatchException,
     duckdb.NotImplementedException,
+    duckdb.PermissionException,
 )
 
 
@@ -31,9 +32,9 @@ def database_error(error: duckdb.Error, path: str) -> IpledgerError:
     `QueryError`, anything else an `IpledgerError`
     (each with DuckDB's first line)."""
     first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    if isinstance(error, duckdb.TransactionException):
+    if isinstance(error, duckdb.TransactionException) and "conflict" in first.lower():
         return ConcurrencyError(
-            path, f"write conflict with another writer, nothing written: {first}"
+            path, f"write conflict with another writer, nothing written: {first}", cause="conflict"
         )
     if isinstance(error, _REFUSED):
         return QueryError(first)

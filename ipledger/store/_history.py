@@ -20,11 +20,11 @@ import duckdb
 import pyarrow as pa
 
 from ipledger._sql import quote as _q
-from ipledger.errors import ValidationError
+from ipledger.errors import ConcurrencyError, ValidationError
 from ipledger.model import Entity
 from ipledger.store._views import HISTORY_COLUMNS
 
-__all__ = ["WriteCounts", "write_versions"]
+__all__ = ["WriteCounts", "check_current_versions", "log_write", "utc_now", "write_versions"]
 
 
 @attrs.frozen
@@ -48,6 +48,11 @@ class WriteCounts:
         return self.inserted + self.updated
 
 
+def utc_now() -> dt.datetime:
+    """The current time as the store records it: UTC, without a tzinfo."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, tuple[str, str | None]]:
     """The columns of ``table``: name -> (SQL type, default expression or None)."""
     rows = con.execute(
@@ -65,21 +70,26 @@ def write_versions(
     *,
     recorded_at: dt.datetime,
     source: str | None,
+    origin: str | None = None,
 ) -> WriteCounts:
     """Write ``rows`` of ``entity`` as versions; the caller holds the transaction.
 
     ``rows`` is an Arrow table of ``entity`` columns, or the name of a table or view on ``con``
     holding them (the bulk import path stages files in DuckDB and never leaves it). It may
     carry a ``source`` column (e.g. ``file:line``); else ``source`` is used for every row.
-    Raises `ValidationError` for an unknown column, a missing key column, a key given
-    twice in the batch, or a ``recorded_at`` earlier than the version it would supersede.
+    The write is logged in ``write_log`` as ``origin`` (default ``source``, else ``api``),
+    in the same transaction. Raises `ValidationError` for an unknown column, a missing
+    key column, a key given twice in the batch, or a ``recorded_at`` earlier than the version
+    it would supersede; `ConcurrencyError` if the write would leave a
+    key with two current versions (a write that bypassed the writer lock got there first).
     """
+    label = origin or source or "api"
     if isinstance(rows, str):
-        return _write(con, entity, rows, recorded_at, source)
+        return _write(con, entity, rows, recorded_at, source, label)
     incoming = f"_ipl_in_{uuid.uuid4().hex}"
     con.register(incoming, rows)
     try:
-        return _write(con, entity, incoming, recorded_at, source)
+        return _write(con, entity, incoming, recorded_at, source, label)
     finally:
         with contextlib.suppress(duckdb.Error):  # an aborted transaction must not hide the error
             con.unregister(incoming)
@@ -91,6 +101,7 @@ def _write(
     incoming: str,
     recorded_at: dt.datetime,
     source: str | None,
+    origin: str,
 ) -> WriteCounts:
     table = entity.name
     columns = table_columns(con, table)
@@ -180,6 +191,62 @@ def _write(
                 SELECT {names}, ?, NULL, source FROM _ipl_changes""",
             [recorded_at],
         )
+    if inserted or updated:
+        check_current_versions(con, entity, f"SELECT {key_list} FROM _ipl_changes")
     ((total,),) = con.execute(f"SELECT count(*) FROM {_q(incoming)}").fetchall()
     con.execute("DROP TABLE IF EXISTS _ipl_changes")
-    return WriteCounts(inserted, updated, total - inserted - updated)
+    counts = WriteCounts(inserted, updated, total - inserted - updated)
+    log_write(con, entity, recorded_at, origin, counts)
+    return counts
+
+
+def log_write(
+    con: duckdb.DuckDBPyConnection,
+    entity: Entity,
+    recorded_at: dt.datetime,
+    origin: str,
+    counts: WriteCounts,
+) -> None:
+    """Record a write in ``write_log`` (in the caller's transaction, so that a write is in the
+    log exactly when its versions are in the table)."""
+    con.execute(
+        "INSERT INTO write_log VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            utc_now(),
+            recorded_at,
+            entity.name,
+            origin,
+            counts.inserted,
+            counts.updated,
+            counts.unchanged,
+        ],
+    )
+
+
+def check_current_versions(
+    con: duckdb.DuckDBPyConnection, entity: Entity, keys: str | None = None
+) -> None:
+    """Raise `ConcurrencyError` if a key of ``entity`` (of the query
+    ``keys``, else any) has more than one current version: the invariant every write keeps,
+    checked inside its transaction so that a breaking write is rolled back."""
+    key_list = ", ".join(_q(k) for k in entity.key)
+    within = ""
+    if keys is not None:
+        match = " AND ".join(f"t.{_q(k)} IS NOT DISTINCT FROM k.{_q(k)}" for k in entity.key)
+        within = f" AND EXISTS (SELECT 1 FROM ({keys}) k WHERE {match})"
+    rows = con.execute(
+        f"SELECT {key_list}, count(*) FROM {_q(entity.name)} t"
+        f" WHERE superseded_at IS NULL{within} GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
+    ).fetchall()
+    if rows:
+        *key, versions = rows[0]
+        ((path,),) = con.execute(
+            "SELECT coalesce(path, database_name) FROM duckdb_databases()"
+            " WHERE database_name = current_database()"
+        ).fetchall()
+        raise ConcurrencyError(
+            str(path),
+            f"{entity.label} {key[0] if len(key) == 1 else tuple(key)!r} would have {versions}"
+            " current versions: another writer changed it meanwhile; nothing written",
+            cause="conflict",
+        )

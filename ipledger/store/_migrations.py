@@ -3,15 +3,15 @@ migrations of the domain's extensions, then the views every entity table gets.""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 
 import attrs
 import duckdb
 
-from ipledger.errors import SchemaVersionError
+from ipledger.errors import IpledgerError, SchemaVersionError
 from ipledger.model import Domain
+from ipledger.store._history import utc_now
 from ipledger.store._resources import schemas_root
 from ipledger.store._views import create_views
 
@@ -54,19 +54,44 @@ def library_schema_version() -> int:
     return migrations()[-1].version
 
 
-def file_schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    """The schema version recorded in an open ledger file, 0 for a new, empty file."""
-    ((has_meta,),) = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta' AND schema_name = 'main'"
+def _user_objects(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The tables and views of the file (its own, not DuckDB's), by name."""
+    rows = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        " UNION ALL SELECT view_name FROM duckdb_views()"
+        " WHERE NOT internal AND database_name = current_database() ORDER BY 1"
     ).fetchall()
-    if not has_meta:
+    return [str(r[0]) for r in rows]
+
+
+def file_schema_version(con: duckdb.DuckDBPyConnection, path: str = "the ledger") -> int:
+    """The schema version recorded in an open ledger file, 0 for a new, empty file.
+
+    A DuckDB file that holds tables but was not made by ipledger (no ``meta`` table with a
+    whole-number ``schema_version``) raises `IpledgerError`: opening
+    it must not add the ledger's tables beside someone else's.
+    """
+    objects = _user_objects(con)
+    if not objects:
         return 0
-    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
-    return int(rows[0][0]) if rows else 0
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = (
+        con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        if "meta" in objects and "schema_migrations" in objects
+        else []
+    )
+    if not rows:
+        shown = ", ".join(objects[:5]) + (", ..." if len(objects) > 5 else "")
+        raise IpledgerError(
+            f"{path}: not an ipledger ledger (a DuckDB database of other tables: {shown});"
+            " give the path of a ledger, or of a new file"
+        )
+    text = str(rows[0][0])
+    if not re.fullmatch(r"[0-9]{1,6}", text):
+        raise IpledgerError(
+            f"{path}: meta.schema_version is {text!r}, not a whole number: not a ledger"
+            " ipledger wrote, or a damaged one"
+        )
+    return int(text)
 
 
 def _run_migration(
@@ -101,7 +126,7 @@ def apply_migrations(
     A file from a newer ipledger, or an older file opened read-only (it cannot be upgraded),
     raises `SchemaVersionError`.
     """
-    current = file_schema_version(con)
+    current = file_schema_version(con, path)
     newest = library_schema_version()
     if current > newest or (read_only and current < newest):
         raise SchemaVersionError(path, current, newest)
@@ -116,7 +141,7 @@ def apply_migrations(
                 ),
                 (
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                    [migration.version, migration.name, _utc_now()],
+                    [migration.version, migration.name, utc_now()],
                 ),
             ],
         )

@@ -49,17 +49,22 @@ def test_import_lists_rejects_and_exits_2(tmp_path, dataset):
 
 
 def test_keep_going_and_clean_reimport(tmp_path, dataset):
-    """--keep-going writes the valid rows (exit 1 still); a clean re-import exits 0, summed up."""
-    assert _run(tmp_path, "import", "--keep-going", str(dataset)).returncode == EXIT_DATA
+    """--keep-going writes the valid rows (exit 1 still); a clean re-import exits 0, summed up;
+    a --recorded-at in the future is refused (exit 2, nothing written)."""
+    first = _run(tmp_path, "import", "--keep-going", str(dataset), "--recorded-at", "2020-01-01")
+    assert first.returncode == EXIT_DATA
     (dataset / "patents_2024.csv").unlink()
     write_csv(dataset / "trademarks.csv", ["registration_no", "mark"], [["12345678", "新"]])
-    result = _run(tmp_path, "import", str(dataset), "--recorded-at", "2030-01-01T00:00:00")
+    future = _run(tmp_path, "import", str(dataset), "--recorded-at", "2999-01-01T00:00:00")
+    assert future.returncode == EXIT_ERROR
+    assert "is in the future" in future.stderr and len(future.stderr.splitlines()) == 1
+    result = _run(tmp_path, "import", str(dataset), "--recorded-at", "2021-06-01T00:00:00")
     assert result.returncode == EXIT_OK, result.stdout
     assert result.stdout.splitlines()[-1].split() == ["total", "2", "0", "1", "1", "0", "1"]
     with Ledger.open(tmp_path / "l.duckdb") as ledger:
         assert ledger.patents.get(GOOD).grant_date is not None  # the valid 2024 row was written
         history = ledger.trademarks.history("12345678").to_pylist()
-        assert str(history[-1]["recorded_at"]) == "2030-01-01 00:00:00"
+        assert str(history[-1]["recorded_at"]) == "2021-06-01 00:00:00"
 
 
 def test_export_and_reimport(tmp_path, dataset):

@@ -130,11 +130,74 @@ def test_service_answers_from_two_threads(small_db):
             assert get(base + f"/patents/{patent_no(999, 2020)}")[0] == 404
             assert get(base + "/report?region=440700")[0] == 400
             assert get(base + "/report?region=440700&period=20X3")[0] == 400
-            assert get(base + "/health") == (200, {"status": "ok", "patents": 12})
+            assert get(base + "/health") == (
+                200,
+                {"status": "ok", "patents": 12, "ledger": small_db.name},
+            )
         finally:
             process.terminate()
             process.wait(timeout=30)
     assert process.returncode == 0  # SIGTERM stops it cleanly
+
+
+def _listening(process):
+    line = process.stdout.readline()
+    match = re.fullmatch(r"listening on (http://127\.0\.0\.1:\d+)\n", line)
+    assert match, line
+    return match.group(1)
+
+
+def test_service_serves_the_published_ledger_while_the_bureau_imports(small_db, tmp_path):
+    """The service pattern: the service reads `ipledger publish`'s folder; meanwhile the bureau
+    imports into its own ledger (not blocked by the service), publishes again, and the running
+    service answers from the new copy without a restart, no request failing during the swap."""
+    from tests.run_cli import EXIT_OK, run_ipledger
+
+    bureau = tmp_path / "bureau.duckdb"
+    bureau.write_bytes(small_db.read_bytes())
+    folder = tmp_path / "published"
+    assert run_ipledger("publish", folder, db=bureau).returncode == EXIT_OK
+    command = [sys.executable, str(EXAMPLES / "embed_in_service.py"), "--published", str(folder)]
+    with subprocess.Popen(
+        [*command, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as process:
+        try:
+            base = _listening(process)
+            status, health = get(base + "/health")
+            assert status == 200 and health["patents"] == 12
+            data = tmp_path / "new"
+            data.mkdir()
+            (data / "patents.csv").write_text(
+                f"application_no\n{patent_no(901, 2023)}\n{patent_no(902, 2023)}\n",
+                encoding="utf-8",
+            )
+            imported = run_ipledger("import", data, db=bureau)  # the service holds no lock on it
+            assert imported.returncode == EXIT_OK, imported.stderr
+            failures = []
+            stop = threading.Event()
+
+            def keep_asking():
+                while not stop.is_set():
+                    status, _ = get(base + "/report?region=440700&period=2023")
+                    if status != 200:
+                        failures.append(status)
+
+            asker = threading.Thread(target=keep_asking)
+            asker.start()
+            try:
+                published = run_ipledger("publish", folder, db=bureau)
+                assert published.returncode == EXIT_OK, published.stderr
+                status, health = get(base + "/health")
+            finally:
+                stop.set()
+                asker.join(timeout=60)
+            assert status == 200 and health["patents"] == 14
+            assert health["ledger"] == (folder / "current.duckdb").resolve().name
+            assert failures == []
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    assert process.returncode == 0
 
 
 def test_notebook_is_valid_and_runs(small_db, monkeypatch, capsys):

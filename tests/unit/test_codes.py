@@ -191,6 +191,10 @@ def test_patent_kind_digits(kind_digit, kind):
         ("１２００万", "12000000"),
         ("12.62亿", "1262000000"),
         ("0.01", "0.01"),
+        ("-0", "0"),  # a spreadsheet's zero after a subtraction: zero, not negative
+        ("-0.00", "0"),
+        ("-0万元", "0"),
+        ("¥-0", "0"),
     ],
 )
 def test_money_forms(text, value):
@@ -202,6 +206,8 @@ def test_money_forms(text, value):
     ("text", "reason"),
     [
         ("-5", "money cannot be negative"),
+        ("-0.01", "money cannot be negative"),
+        ("-0.", "money cannot be negative"),
         ("1.005", "more than 2 decimal places"),
         ("1.23456789012亿", "more than 2 decimal places"),
         ("12 dollars", "not an amount of money"),
@@ -307,7 +313,8 @@ VALID = {
     "patent_number": S.patent_numbers().map(lambda p: p[0]),
     "trademark_number": st.from_regex(r"G?[0-9]{1,9}", fullmatch=True),
     "credit_code": S.credit_codes(),
-    "money": S.money_texts().map(lambda p: p[0]),
+    "money": S.money_texts().map(lambda p: p[0])
+    | st.sampled_from(["-0", "-0.00", "-00万", "-0.01", "-0.", "- 0", "-0元", "--0"]),
     "date": S.date_texts().map(lambda p: p[0]),
     "bool": S.bool_texts,
     "list": S.list_texts.map(lambda p: "".join(i + s for i, s in zip(*p, strict=True))),
