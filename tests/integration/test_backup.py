@@ -37,22 +37,29 @@ def _pair(n):
 def test_a_backup_is_one_state_while_another_thread_writes(ledger, tmp_path):
     """Pairs of pledges are written in one transaction each while backups are taken: every
     backup holds whole pairs, and restores to the same tables."""
-    stop = threading.Event()
+    stop, written = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
 
     def writer():
         n = 0
-        while not stop.is_set():
-            n += 1
-            ledger.pledges.upsert(_pair(n))
+        try:
+            while not stop.is_set():
+                n += 1
+                ledger.pledges.upsert(_pair(n))
+                written.set()
+        except BaseException as error:  # reported below: a thread's error would be lost
+            errors.append(error)
+            written.set()
 
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        time.sleep(0.3)
+        assert written.wait(120), "the writer wrote nothing in 2 minutes"
         copies = [ledger.backup(tmp_path / f"b{i}.duckdb") for i in range(3)]
     finally:
         stop.set()
         thread.join()
+    assert errors == []
     counts = []
     for copy in copies:
         with Ledger.open(copy, read_only=True) as backup:
